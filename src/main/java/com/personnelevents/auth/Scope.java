@@ -1,0 +1,45 @@
+package com.personnelevents.auth;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** What a token may do. {@code admin} includes every other scope. */
+public enum Scope {
+    EVENTS_READ("events:read"),
+    EVENTS_WRITE("events:write"),
+    IDENTITIES_READ("identities:read"),
+    IDENTITIES_WRITE("identities:write"),
+    ADMIN("admin");
+
+    private final String value;
+
+    Scope(String value) {
+        this.value = value;
+    }
+
+    @JsonValue
+    public String value() {
+        return value;
+    }
+
+    /** The Spring Security authority that stands for this scope. */
+    public String authority() {
+        return "SCOPE_" + value;
+    }
+
+    public static Optional<Scope> parse(String value) {
+        return Arrays.stream(values()).filter(s -> s.value.equals(value.trim())).findFirst();
+    }
+
+    static Set<Scope> granted(Set<Scope> scopes) {
+        return scopes.contains(ADMIN) ? EnumSet.allOf(Scope.class) : scopes;
+    }
+
+    public static String validValues() {
+        return Arrays.stream(values()).map(Scope::value).collect(Collectors.joining(", "));
+    }
+}

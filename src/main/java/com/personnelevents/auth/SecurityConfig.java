@@ -1,0 +1,151 @@
+package com.personnelevents.auth;
+
+import com.personnelevents.web.ErrorWriter;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.MethodParameter;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.core.OAuth2AuthenticatedPrincipal;
+import org.springframework.security.oauth2.server.resource.introspection.BadOpaqueTokenException;
+import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenIntrospector;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Opaque bearer tokens checked against the token table on every request (so a revocation holds at
+ * once on every instance), and scopes mapped to the endpoints they open.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+class SecurityConfig implements WebMvcConfigurer {
+
+    static final String UNAUTHORIZED_MESSAGE = "Invalid or expired authentication token";
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, OpaqueTokenIntrospector introspector, ErrorWriter errors)
+            throws Exception {
+        AuthenticationEntryPoint unauthorized = (request, response, e) -> {
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+            errors.write(response, HttpStatus.UNAUTHORIZED, "unauthorized", UNAUTHORIZED_MESSAGE);
+        };
+        AccessDeniedHandler forbidden = (request, response, e) -> errors.write(
+                response, HttpStatus.FORBIDDEN, "forbidden", "This token's scopes do not allow this request");
+        http.csrf(csrf -> csrf.disable())
+                .httpBasic(basic -> basic.disable())
+                .formLogin(form -> form.disable())
+                .logout(logout -> logout.disable())
+                .requestCache(cache -> cache.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(auth -> auth.requestMatchers(
+                                "/error",
+                                "/actuator/health",
+                                "/actuator/health/**",
+                                "/actuator/prometheus",
+                                "/v3/api-docs",
+                                "/v3/api-docs/**",
+                                "/swagger-ui.html",
+                                "/swagger-ui/**")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/personnel-events/**")
+                        .hasAuthority(Scope.EVENTS_WRITE.authority())
+                        .requestMatchers(HttpMethod.GET, "/api/personnel-events", "/api/personnel-events/**")
+                        .hasAuthority(Scope.EVENTS_READ.authority())
+                        .requestMatchers(HttpMethod.GET, "/api/identities", "/api/identities/**")
+                        .hasAuthority(Scope.IDENTITIES_READ.authority())
+                        .requestMatchers(HttpMethod.POST, "/api/identities")
+                        .hasAuthority(Scope.IDENTITIES_WRITE.authority())
+                        .requestMatchers(HttpMethod.GET, "/api/settings")
+                        .authenticated()
+                        .requestMatchers("/api/settings", "/api/tokens", "/api/tokens/**")
+                        .hasAuthority(Scope.ADMIN.authority())
+                        .anyRequest()
+                        .authenticated())
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .opaqueToken(opaque -> opaque.introspector(introspector))
+                        .authenticationEntryPoint(unauthorized)
+                        .accessDeniedHandler(forbidden))
+                .exceptionHandling(handling ->
+                        handling.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden));
+        return http.build();
+    }
+
+    @Bean
+    OpaqueTokenIntrospector tokenIntrospector(TokenService tokens) {
+        return token -> tokens.authenticate(token)
+                .map(CallerPrincipal::new)
+                .orElseThrow(() -> new BadOpaqueTokenException(UNAUTHORIZED_MESSAGE));
+    }
+
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new CallerResolver());
+    }
+
+    /** Lets controllers take the {@link ApiCaller} as a parameter. */
+    private static final class CallerResolver implements HandlerMethodArgumentResolver {
+
+        @Override
+        public boolean supportsParameter(MethodParameter parameter) {
+            return parameter.getParameterType() == ApiCaller.class;
+        }
+
+        @Override
+        public ApiCaller resolveArgument(
+                MethodParameter parameter,
+                ModelAndViewContainer mav,
+                NativeWebRequest request,
+                WebDataBinderFactory binders) {
+            Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+            if (authentication != null && authentication.getPrincipal() instanceof CallerPrincipal principal) {
+                return principal.caller;
+            }
+            throw new IllegalStateException("An API caller was expected on an authenticated endpoint");
+        }
+    }
+
+    private static final class CallerPrincipal implements OAuth2AuthenticatedPrincipal {
+
+        private final ApiCaller caller;
+        private final List<GrantedAuthority> authorities;
+
+        CallerPrincipal(ApiCaller caller) {
+            this.caller = caller;
+            this.authorities = caller.scopes().stream()
+                    .map(scope -> (GrantedAuthority) new SimpleGrantedAuthority(scope.authority()))
+                    .toList();
+        }
+
+        @Override
+        public Map<String, Object> getAttributes() {
+            return Map.of("token_id", caller.tokenId().toString(), "name", caller.name());
+        }
+
+        @Override
+        public Collection<? extends GrantedAuthority> getAuthorities() {
+            return authorities;
+        }
+
+        @Override
+        public String getName() {
+            return caller.name();
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package com.personnelevents.auth;
+
+import static com.personnelevents.db.Timestamps.instant;
+import static com.personnelevents.db.Timestamps.toDb;
+import static com.personnelevents.db.Timestamps.uuid;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class TokenRepository {
+
+    private final JdbcClient jdbc;
+
+    TokenRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(ApiToken token) {
+        jdbc.sql("""
+                        INSERT INTO api_token (id, name, token_hash, scopes, created_at, expires_at)
+                        VALUES (:id, :name, :hash, :scopes, :createdAt, :expiresAt)
+                        """)
+                .param("id", token.id())
+                .param("name", token.name())
+                .param("hash", token.hash())
+                .param(
+                        "scopes",
+                        token.scopes().stream().map(Scope::value).sorted().collect(Collectors.joining(" ")))
+                .param("createdAt", toDb(token.createdAt()))
+                .param("expiresAt", toDb(token.expiresAt()))
+                .update();
+    }
+
+    Optional<ApiToken> findByHash(String hash) {
+        return jdbc.sql("SELECT * FROM api_token WHERE token_hash = :hash")
+                .param("hash", hash)
+                .query(this::row)
+                .optional();
+    }
+
+    List<ApiToken> findAll() {
+        return jdbc.sql("SELECT * FROM api_token ORDER BY created_at, id")
+                .query(this::row)
+                .list();
+    }
+
+    /** Stamps the last use at most once a minute, so that reads do not turn into a write each. */
+    void touch(UUID id, Instant now) {
+        jdbc.sql("""
+                        UPDATE api_token SET last_used_at = :now
+                         WHERE id = :id AND (last_used_at IS NULL OR last_used_at < :stale)
+                        """)
+                .param("now", toDb(now))
+                .param("stale", toDb(now.minusSeconds(60)))
+                .param("id", id)
+                .update();
+    }
+
+    boolean revoke(UUID id, Instant now) {
+        return jdbc.sql("UPDATE api_token SET revoked_at = :now WHERE id = :id AND revoked_at IS NULL")
+                        .param("now", toDb(now))
+                        .param("id", id)
+                        .update()
+                == 1;
+    }
+
+    boolean exists(UUID id) {
+        return jdbc.sql("SELECT COUNT(*) FROM api_token WHERE id = :id")
+                        .param("id", id)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    private ApiToken row(ResultSet rs, int n) throws SQLException {
+        Set<Scope> scopes = EnumSet.noneOf(Scope.class);
+        Arrays.stream(rs.getString("scopes").split(" "))
+                .map(Scope::parse)
+                .flatMap(Optional::stream)
+                .forEach(scopes::add);
+        return new ApiToken(
+                uuid(rs, "id"),
+                rs.getString("name"),
+                rs.getString("token_hash"),
+                scopes,
+                instant(rs, "created_at"),
+                instant(rs, "expires_at"),
+                instant(rs, "last_used_at"),
+                instant(rs, "revoked_at"));
+    }
+}

@@ -1,0 +1,128 @@
+package com.personnelevents.auth;
+
+import com.personnelevents.validation.Violations;
+import com.personnelevents.web.ApiException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+public class TokenService {
+
+    static final String PREFIX = "pe_";
+    private static final int SECRET_BYTES = 32;
+    private static final int NAME_MAX = 256;
+
+    private final TokenRepository repository;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    TokenService(TokenRepository repository, Clock clock) {
+        this.repository = repository;
+        this.clock = clock;
+    }
+
+    /** Creates a token and returns it with its secret, which is not kept and cannot be shown again. */
+    @Transactional
+    public TokenView create(TokenRequest request) {
+        Violations violations = new Violations();
+        String name = violations.requiredText("name", request.name(), NAME_MAX, "Name");
+        Set<Scope> scopes = EnumSet.noneOf(Scope.class);
+        if (request.scopes() == null || request.scopes().isEmpty()) {
+            violations.add("scopes", "At least one scope is required (" + Scope.validValues() + ")");
+        } else {
+            for (String value : request.scopes()) {
+                Optional<Scope> scope = value == null ? Optional.empty() : Scope.parse(value);
+                if (scope.isEmpty()) {
+                    violations.add("scopes", "Unknown scope '" + value + "'; valid scopes: " + Scope.validValues());
+                } else {
+                    scopes.add(scope.get());
+                }
+            }
+        }
+        Instant now = clock.instant();
+        Instant expiresAt = expiry(request.expiresAt(), now, violations);
+        violations.throwIfAny();
+
+        byte[] bytes = new byte[SECRET_BYTES];
+        random.nextBytes(bytes);
+        String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        ApiToken token = new ApiToken(UUID.randomUUID(), name, hash(secret), scopes, now, expiresAt, null, null);
+        repository.insert(token);
+        return TokenView.of(token, secret);
+    }
+
+    @Transactional(readOnly = true)
+    public List<TokenView> list() {
+        return repository.findAll().stream().map(t -> TokenView.of(t, null)).toList();
+    }
+
+    /** Takes effect at once: the next request with the token is refused. */
+    @Transactional
+    public void revoke(UUID id) {
+        if (!repository.revoke(id, clock.instant()) && !repository.exists(id)) {
+            throw ApiException.notFound("Token with id " + id + " not found");
+        }
+    }
+
+    /** The caller a bearer secret stands for, if it is a known token that is neither revoked nor expired. */
+    @Transactional
+    public Optional<ApiCaller> authenticate(String secret) {
+        if (secret == null || !secret.startsWith(PREFIX)) {
+            return Optional.empty();
+        }
+        String hash = hash(secret);
+        Instant now = clock.instant();
+        Optional<ApiToken> token = repository
+                .findByHash(hash)
+                .filter(t -> MessageDigest.isEqual(
+                        t.hash().getBytes(StandardCharsets.US_ASCII), hash.getBytes(StandardCharsets.US_ASCII)))
+                .filter(t -> t.isUsableAt(now));
+        token.ifPresent(t -> repository.touch(t.id(), now));
+        return token.map(t -> new ApiCaller(t.id(), t.name(), Scope.granted(t.scopes())));
+    }
+
+    private static Instant expiry(String value, Instant now, Violations violations) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        Instant expiresAt;
+        try {
+            expiresAt = value.length() == 10
+                    ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant()
+                    : OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            violations.add("expiresAt", "Expiry must be a date (YYYY-MM-DD) or an ISO 8601 date and time");
+            return null;
+        }
+        if (!expiresAt.isAfter(now)) {
+            violations.add("expiresAt", "Expiry must be in the future");
+        }
+        return expiresAt;
+    }
+
+    static String hash(String secret) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(digest.digest(secret.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package com.personnelevents.event;
+
+import com.personnelevents.validation.Violations;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+
+/**
+ * Effective and end dates are calendar days. They come as {@code YYYY-MM-DD} or as a full ISO 8601
+ * date-time; for the latter the day is taken as written ({@code 2026-04-01T00:00:00Z} is April 1st),
+ * never shifted into another zone.
+ */
+final class EventDates {
+
+    private EventDates() {}
+
+    static LocalDate parse(String field, String value, String label, Violations violations) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String text = value.trim();
+        try {
+            if (text.length() == 10) {
+                return LocalDate.parse(text);
+            }
+            if (text.endsWith("Z") || text.matches(".*[+-]\\d{2}:?\\d{2}$")) {
+                return OffsetDateTime.parse(text).toLocalDate();
+            }
+            return LocalDateTime.parse(text).toLocalDate();
+        } catch (DateTimeParseException e) {
+            violations.add(field, label + " must be a valid date in YYYY-MM-DD or ISO 8601 format");
+            return null;
+        }
+    }
+
+    /** The effective date: required, and today or later in the organisation's time zone. */
+    static LocalDate effective(String value, LocalDate today, Violations violations) {
+        if (!violations.required("effectiveDate", value, "Effective date")) {
+            return null;
+        }
+        LocalDate date = parse("effectiveDate", value, "Effective date", violations);
+        if (date != null && date.isBefore(today)) {
+            violations.add("effectiveDate", "Effective date must be today or later");
+        }
+        return date;
+    }
+
+    /** The optional end date: after the effective date. */
+    static LocalDate end(String value, LocalDate effective, Violations violations) {
+        LocalDate date = parse("endDate", value, "End date", violations);
+        if (date != null && effective != null && !date.isAfter(effective)) {
+            violations.add("endDate", "End date must be after effective date");
+        }
+        return date;
+    }
+}

@@ -1,0 +1,20 @@
+package com.personnelevents.event;
+
+import com.personnelevents.identity.IdentityAttributes;
+import com.personnelevents.workflow.EventType;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * A create request after its own field checks.
+ *
+ * @param identityId the affected identity; null for an onboarding (whose identity does not exist yet)
+ * @param identityData for an onboarding the identity to create, for a role transition the changes
+ */
+record NewEvent(
+        EventType type,
+        UUID identityId,
+        IdentityAttributes identityData,
+        LocalDate effectiveDate,
+        LocalDate endDate,
+        String comment) {}

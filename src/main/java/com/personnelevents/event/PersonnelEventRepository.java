@@ -1,0 +1,285 @@
+package com.personnelevents.event;
+
+import static com.personnelevents.db.Timestamps.date;
+import static com.personnelevents.db.Timestamps.instant;
+import static com.personnelevents.db.Timestamps.toDb;
+import static com.personnelevents.db.Timestamps.uuid;
+
+import com.personnelevents.identity.IdentityAttributes;
+import com.personnelevents.identity.IdentityType;
+import com.personnelevents.web.PageResponse;
+import com.personnelevents.workflow.EventStatus;
+import com.personnelevents.workflow.EventType;
+import com.personnelevents.workflow.Stage;
+import com.personnelevents.workflow.StageName;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class PersonnelEventRepository {
+
+    private final JdbcClient jdbc;
+
+    PersonnelEventRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Unique across instances: the database sequence hands out the numbers. */
+    long nextNumber() {
+        return jdbc.sql("SELECT nextval('personnel_event_number_seq')")
+                .query(Long.class)
+                .single();
+    }
+
+    void insert(PersonnelEvent event) {
+        jdbc.sql("""
+                        INSERT INTO personnel_event (id, number, type, status, identity_id, reporter_id, reporter_name,
+                            assignee_id, assignee_name, needed_on, needed_until, completed_on, created_at, version)
+                        VALUES (:id, :number, :type, :status, :identityId, :reporterId, :reporterName,
+                            :assigneeId, :assigneeName, :neededOn, :neededUntil, :completedOn, :createdAt, 0)
+                        """)
+                .param("id", event.id())
+                .param("number", event.number())
+                .param("type", event.type().name())
+                .param("status", event.status().name())
+                .param("identityId", event.identityId())
+                .param("reporterId", event.reporter().id())
+                .param("reporterName", event.reporter().name())
+                .param(
+                        "assigneeId",
+                        event.assignee() == null ? null : event.assignee().id())
+                .param(
+                        "assigneeName",
+                        event.assignee() == null ? null : event.assignee().name())
+                .param("neededOn", event.neededOn())
+                .param("neededUntil", event.neededUntil())
+                .param("completedOn", toDb(event.completedOn()))
+                .param("createdAt", toDb(event.createdAt()))
+                .update();
+        if (event.identityData() != null) {
+            insertIdentityData(event.id(), event.identityData());
+        }
+        for (int position = 0; position < event.stages().size(); position++) {
+            insertStage(event.id(), position, event.stages().get(position));
+        }
+        event.activity().forEach(activity -> insertActivity(event.id(), activity));
+        event.comments().forEach(comment -> insertComment(event.id(), comment));
+    }
+
+    private void insertIdentityData(UUID eventId, IdentityAttributes a) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("eventId", eventId);
+        params.put("firstName", a.firstName());
+        params.put("lastName", a.lastName());
+        params.put("email", a.email());
+        params.put(
+                "identityType",
+                a.identityType() == null ? null : a.identityType().name());
+        params.put("title", a.title());
+        params.put("company", a.company());
+        params.put("division", a.division());
+        params.put("department", a.department());
+        params.put("office", a.office());
+        params.put("supervisorId", a.supervisorId());
+        for (int slot = 1; slot <= 9; slot++) {
+            params.put("cf" + slot, a.customField(slot));
+        }
+        jdbc.sql("""
+                        INSERT INTO personnel_event_identity (event_id, first_name, last_name, email, identity_type,
+                            title, company, division, department, office, supervisor_id,
+                            custom_field_1, custom_field_2, custom_field_3, custom_field_4, custom_field_5,
+                            custom_field_6, custom_field_7, custom_field_8, custom_field_9)
+                        VALUES (:eventId, :firstName, :lastName, :email, :identityType,
+                            :title, :company, :division, :department, :office, :supervisorId,
+                            :cf1, :cf2, :cf3, :cf4, :cf5, :cf6, :cf7, :cf8, :cf9)
+                        """).params(params).update();
+    }
+
+    private void insertStage(UUID eventId, int position, Stage stage) {
+        jdbc.sql("""
+                        INSERT INTO event_stage (event_id, position, name, status, started_on, scheduled_start,
+                            completed_on, completed_by)
+                        VALUES (:eventId, :position, :name, :status, :startedOn, :scheduledStart,
+                            :completedOn, :completedBy)
+                        """)
+                .param("eventId", eventId)
+                .param("position", position)
+                .param("name", stage.name().name())
+                .param("status", stage.status().name())
+                .param("startedOn", toDb(stage.startedOn()))
+                .param("scheduledStart", stage.scheduledStart())
+                .param("completedOn", toDb(stage.completedOn()))
+                .param("completedBy", stage.completedBy())
+                .update();
+    }
+
+    private void insertActivity(UUID eventId, Activity activity) {
+        jdbc.sql("""
+                        INSERT INTO event_activity (event_id, created_date, author, action, content)
+                        VALUES (:eventId, :createdDate, :author, :action, :content)
+                        """)
+                .param("eventId", eventId)
+                .param("createdDate", toDb(activity.createdDate()))
+                .param("author", activity.author())
+                .param("action", activity.action())
+                .param("content", activity.content())
+                .update();
+    }
+
+    private void insertComment(UUID eventId, Comment comment) {
+        jdbc.sql("""
+                        INSERT INTO event_comment (event_id, created_date, author, content)
+                        VALUES (:eventId, :createdDate, :author, :content)
+                        """)
+                .param("eventId", eventId)
+                .param("createdDate", toDb(comment.createdDate()))
+                .param("author", comment.author())
+                .param("content", comment.content())
+                .update();
+    }
+
+    Optional<PersonnelEvent> findById(UUID id) {
+        return jdbc.sql("SELECT * FROM personnel_event WHERE id = :id")
+                .param("id", id)
+                .query(PersonnelEventRepository::eventRow)
+                .optional()
+                .map(this::complete);
+    }
+
+    private PersonnelEvent complete(EventRow row) {
+        List<Stage> stages = jdbc.sql("SELECT * FROM event_stage WHERE event_id = :id ORDER BY position")
+                .param("id", row.id())
+                .query((rs, n) -> new Stage(
+                        StageName.valueOf(rs.getString("name")),
+                        EventStatus.valueOf(rs.getString("status")),
+                        instant(rs, "started_on"),
+                        date(rs, "scheduled_start"),
+                        instant(rs, "completed_on"),
+                        rs.getString("completed_by")))
+                .list();
+        List<Activity> activity = jdbc.sql("SELECT * FROM event_activity WHERE event_id = :id ORDER BY id")
+                .param("id", row.id())
+                .query((rs, n) -> new Activity(
+                        instant(rs, "created_date"),
+                        rs.getString("author"),
+                        rs.getString("action"),
+                        rs.getString("content")))
+                .list();
+        List<Comment> comments = jdbc.sql("SELECT * FROM event_comment WHERE event_id = :id ORDER BY id")
+                .param("id", row.id())
+                .query((rs, n) ->
+                        new Comment(instant(rs, "created_date"), rs.getString("author"), rs.getString("content")))
+                .list();
+        IdentityAttributes identityData = identityData(List.of(row.id())).get(row.id());
+        return new PersonnelEvent(
+                row.id(),
+                row.number(),
+                row.type(),
+                row.status(),
+                row.identityId(),
+                row.reporter(),
+                row.assignee(),
+                row.neededOn(),
+                row.neededUntil(),
+                row.completedOn(),
+                row.createdAt(),
+                stages,
+                activity,
+                comments,
+                identityData,
+                row.version());
+    }
+
+    /** What the events carry about their identities, by event id. */
+    Map<UUID, IdentityAttributes> identityData(Collection<UUID> eventIds) {
+        Map<UUID, IdentityAttributes> data = new HashMap<>();
+        if (eventIds.isEmpty()) {
+            return data;
+        }
+        jdbc.sql("SELECT * FROM personnel_event_identity WHERE event_id IN (:ids)")
+                .param("ids", eventIds)
+                .query((ResultSet rs) -> {
+                    List<String> custom = new ArrayList<>(9);
+                    for (int slot = 1; slot <= 9; slot++) {
+                        custom.add(rs.getString("custom_field_" + slot));
+                    }
+                    String type = rs.getString("identity_type");
+                    data.put(
+                            uuid(rs, "event_id"),
+                            new IdentityAttributes(
+                                    rs.getString("first_name"),
+                                    rs.getString("last_name"),
+                                    rs.getString("email"),
+                                    type == null ? null : IdentityType.valueOf(type),
+                                    rs.getString("title"),
+                                    rs.getString("company"),
+                                    rs.getString("division"),
+                                    rs.getString("department"),
+                                    rs.getString("office"),
+                                    uuid(rs, "supervisor_id"),
+                                    custom));
+                });
+        return data;
+    }
+
+    List<EventRow> page(EventFilter filter, long offset) {
+        StringBuilder sql = new StringBuilder("SELECT * FROM personnel_event WHERE 1 = 1");
+        Map<String, Object> params = where(filter, sql);
+        sql.append(" ORDER BY needed_on DESC, number DESC LIMIT :limit OFFSET :offset");
+        return jdbc.sql(sql.toString())
+                .params(params)
+                .param("limit", PageResponse.PAGE_SIZE)
+                .param("offset", offset)
+                .query(PersonnelEventRepository::eventRow)
+                .list();
+    }
+
+    long count(EventFilter filter) {
+        StringBuilder sql = new StringBuilder("SELECT COUNT(*) FROM personnel_event WHERE 1 = 1");
+        Map<String, Object> params = where(filter, sql);
+        return jdbc.sql(sql.toString()).params(params).query(Long.class).single();
+    }
+
+    private static Map<String, Object> where(EventFilter filter, StringBuilder sql) {
+        Map<String, Object> params = new HashMap<>();
+        if (filter.identityId() != null) {
+            sql.append(" AND identity_id = :identityId");
+            params.put("identityId", filter.identityId());
+        }
+        if (filter.type() != null) {
+            sql.append(" AND type = :type");
+            params.put("type", filter.type().name());
+        }
+        if (filter.status() != null) {
+            sql.append(" AND status = :status");
+            params.put("status", filter.status().name());
+        }
+        return params;
+    }
+
+    private static EventRow eventRow(ResultSet rs, int n) throws SQLException {
+        UUID assigneeId = uuid(rs, "assignee_id");
+        return new EventRow(
+                uuid(rs, "id"),
+                rs.getLong("number"),
+                EventType.valueOf(rs.getString("type")),
+                EventStatus.valueOf(rs.getString("status")),
+                uuid(rs, "identity_id"),
+                new PersonRef(uuid(rs, "reporter_id"), rs.getString("reporter_name")),
+                assigneeId == null ? null : new PersonRef(assigneeId, rs.getString("assignee_name")),
+                date(rs, "needed_on"),
+                date(rs, "needed_until"),
+                instant(rs, "completed_on"),
+                instant(rs, "created_at"),
+                rs.getLong("version"));
+    }
+}

@@ -1,0 +1,76 @@
+package com.personnelevents.event;
+
+import com.personnelevents.identity.IdentityResponse;
+import com.personnelevents.workflow.EventStatus;
+import com.personnelevents.workflow.EventType;
+import com.personnelevents.workflow.Stage;
+import com.personnelevents.workflow.StageName;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+/** The full personnel event of the documents: what create and get-by-id return. */
+record PersonnelEventResponse(
+        UUID id,
+        String kind,
+        long number,
+        EventType type,
+        EventStatus status,
+        PersonRef reporter,
+        PersonRef assignee,
+        IdentityResponse affectedIdentity,
+        Instant neededOn,
+        Instant neededUntil,
+        Instant completedOn,
+        List<StageResponse> stages,
+        List<Activity> activity,
+        List<Comment> comments) {
+
+    static final String KIND = "Personnel Event";
+
+    static PersonnelEventResponse of(PersonnelEvent event, IdentityResponse identity) {
+        return new PersonnelEventResponse(
+                event.id(),
+                KIND,
+                event.number(),
+                event.type(),
+                event.status(),
+                event.reporter(),
+                event.assignee(),
+                identity,
+                atMidnight(event.neededOn()),
+                atMidnight(event.neededUntil()),
+                event.completedOn(),
+                event.stages().stream().map(StageResponse::of).toList(),
+                event.activity(),
+                event.comments());
+    }
+
+    /** Calendar days are shown as midnight UTC, the documents' {@code 2026-04-01T00:00:00Z}. */
+    static Instant atMidnight(LocalDate date) {
+        return date == null ? null : date.atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
+    record StageResponse(
+            StageName name,
+            EventStatus status,
+            Instant startedOn,
+            Instant scheduledStart,
+            Instant completedOn,
+            String completedBy,
+            List<Object> accessRequests) {
+
+        static StageResponse of(Stage stage) {
+            return new StageResponse(
+                    stage.name(),
+                    stage.status(),
+                    stage.startedOn(),
+                    atMidnight(stage.scheduledStart()),
+                    stage.completedOn(),
+                    stage.completedBy(),
+                    List.of());
+        }
+    }
+}

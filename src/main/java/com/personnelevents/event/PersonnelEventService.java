@@ -1,0 +1,219 @@
+package com.personnelevents.event;
+
+import com.personnelevents.auth.ApiCaller;
+import com.personnelevents.event.IdempotencyStore.StoredResponse;
+import com.personnelevents.identity.IdentityAttributes;
+import com.personnelevents.identity.IdentityResponse;
+import com.personnelevents.identity.IdentityService;
+import com.personnelevents.settings.Settings;
+import com.personnelevents.settings.SettingsService;
+import com.personnelevents.validation.ValidationException;
+import com.personnelevents.validation.Violations;
+import com.personnelevents.web.ApiException;
+import com.personnelevents.web.PageResponse;
+import com.personnelevents.workflow.EventType;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+@Service
+public class PersonnelEventService {
+
+    private static final Logger log = LoggerFactory.getLogger(PersonnelEventService.class);
+    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,256}");
+
+    private final PersonnelEventRepository events;
+    private final IdempotencyStore idempotency;
+    private final IdentityService identities;
+    private final SettingsService settings;
+    private final Clock clock;
+    private final TransactionTemplate transaction;
+    private final JsonMapper json;
+    private final Duration idempotencyRetention;
+
+    PersonnelEventService(
+            PersonnelEventRepository events,
+            IdempotencyStore idempotency,
+            IdentityService identities,
+            SettingsService settings,
+            Clock clock,
+            PlatformTransactionManager transactions,
+            JsonMapper json,
+            @Value("${personnel-events.idempotency-retention:48h}") Duration idempotencyRetention) {
+        this.events = events;
+        this.idempotency = idempotency;
+        this.identities = identities;
+        this.settings = settings;
+        this.clock = clock;
+        this.transaction = new TransactionTemplate(transactions);
+        this.json = json;
+        this.idempotencyRetention = idempotencyRetention;
+    }
+
+    /**
+     * Creates the event in one transaction. With an idempotency key, a retry of the same request gets
+     * the original answer and creates nothing; the same key with another request is refused.
+     */
+    Created create(EventRequest request, ApiCaller caller, String idempotencyKey) {
+        if (idempotencyKey == null) {
+            return new Created(transaction.execute(tx -> createNow(request, caller)), false);
+        }
+        if (!IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
+            throw ValidationException.of(
+                    "Idempotency-Key", "Idempotency-Key must be 1 to 256 visible ASCII characters");
+        }
+        String requestHash = requestHash(request);
+        Optional<Created> replay = replay(caller, idempotencyKey, requestHash);
+        if (replay.isPresent()) {
+            return replay.get();
+        }
+        try {
+            return new Created(
+                    transaction.execute(tx -> {
+                        PersonnelEventResponse created = createNow(request, caller);
+                        idempotency.insert(
+                                caller.tokenId(),
+                                idempotencyKey,
+                                new StoredResponse(
+                                        requestHash, location(created.id()), json.writeValueAsString(created)),
+                                clock.instant());
+                        return created;
+                    }),
+                    false);
+        } catch (DuplicateKeyException raced) {
+            // A concurrent request with the same key won; this one was rolled back whole.
+            return replay(caller, idempotencyKey, requestHash).orElseThrow(() -> raced);
+        }
+    }
+
+    private Optional<Created> replay(ApiCaller caller, String key, String requestHash) {
+        return idempotency.find(caller.tokenId(), key).map(stored -> {
+            if (!stored.requestHash().equals(requestHash)) {
+                throw ApiException.unprocessable(
+                        "Idempotency-Key '" + key + "' was already used with a different request");
+            }
+            return new Created(json.readValue(stored.body(), PersonnelEventResponse.class), true);
+        });
+    }
+
+    private PersonnelEventResponse createNow(EventRequest request, ApiCaller caller) {
+        Settings current = settings.current();
+        LocalDate today = current.today(clock);
+        Violations violations = new Violations();
+        NewEvent event = request.validate(current, today, violations);
+        checkReferences(event, violations);
+        violations.throwIfAny();
+        PersonnelEvent created = PersonnelEvent.create(
+                UUID.randomUUID(), events.nextNumber(), event, caller, current.leadTimeDays(), today, clock.instant());
+        events.insert(created);
+        return PersonnelEventResponse.of(created, affectedIdentity(created));
+    }
+
+    /** Identities the request points at must exist: the affected one and the supervisor. */
+    private void checkReferences(NewEvent event, Violations violations) {
+        UUID supervisor =
+                event.identityData() == null ? null : event.identityData().supervisorId();
+        Set<UUID> mentioned = Stream.of(event.identityId(), supervisor)
+                .filter(java.util.Objects::nonNull)
+                .collect(Collectors.toSet());
+        Set<UUID> existing = identities.existing(mentioned);
+        if (event.identityId() != null && !existing.contains(event.identityId())) {
+            violations.add("identityId", IdentityService.notFound(event.identityId()));
+        }
+        if (supervisor != null && !existing.contains(supervisor)) {
+            violations.add("identity.supervisorId", IdentityService.notFound(supervisor));
+        }
+        if (supervisor != null && supervisor.equals(event.identityId())) {
+            violations.add("identity.supervisorId", "An identity cannot be its own supervisor");
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public PersonnelEventResponse get(UUID id) {
+        PersonnelEvent event = events.findById(id)
+                .orElseThrow(() -> ApiException.notFound("Personnel event with id " + id + " not found"));
+        return PersonnelEventResponse.of(event, affectedIdentity(event));
+    }
+
+    @Transactional(readOnly = true)
+    PageResponse<PersonnelEventSummary> page(int page, EventFilter filter) {
+        long offset = PageResponse.offset(page);
+        List<EventRow> rows = events.page(filter, offset);
+        Map<UUID, IdentityResponse> stored =
+                identities.findAll(rows.stream().map(EventRow::identityId).collect(Collectors.toSet()));
+        List<UUID> notYetCreated = rows.stream()
+                .filter(row -> !stored.containsKey(row.identityId()))
+                .map(EventRow::id)
+                .toList();
+        Map<UUID, IdentityAttributes> proposed = events.identityData(notYetCreated);
+        List<PersonnelEventSummary> items = rows.stream()
+                .map(row -> PersonnelEventSummary.of(
+                        row,
+                        stored.containsKey(row.identityId())
+                                ? stored.get(row.identityId())
+                                : preview(row.identityId(), proposed.get(row.id()), row.createdAt())))
+                .toList();
+        return PageResponse.of(items, events.count(filter), page);
+    }
+
+    /** The stored identity, or for an onboarding not yet approved, the identity it will create. */
+    private IdentityResponse affectedIdentity(PersonnelEvent event) {
+        return identities
+                .find(event.identityId())
+                .orElseGet(() -> event.type() == EventType.Onboard
+                        ? preview(event.identityId(), event.identityData(), event.createdAt())
+                        : null);
+    }
+
+    private IdentityResponse preview(UUID futureId, IdentityAttributes attributes, Instant createdAt) {
+        return attributes == null ? null : identities.preview(futureId, attributes, createdAt);
+    }
+
+    /** Keys are honoured for at least the retention (48 hours by default), then forgotten. */
+    @Scheduled(fixedDelayString = "${personnel-events.idempotency-cleanup-interval:1h}")
+    void forgetOldIdempotencyKeys() {
+        int deleted = idempotency.deleteOlderThan(clock.instant().minus(idempotencyRetention));
+        if (deleted > 0) {
+            log.info("Forgot {} idempotency keys older than {}", deleted, idempotencyRetention);
+        }
+    }
+
+    static String location(UUID id) {
+        return "/api/personnel-events/" + id;
+    }
+
+    private String requestHash(EventRequest request) {
+        String canonical = request.getClass().getSimpleName() + ":" + json.writeValueAsString(request);
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    record Created(PersonnelEventResponse event, boolean replayed) {}
+}

@@ -1,0 +1,37 @@
+package com.personnelevents.event;
+
+import com.personnelevents.identity.IdentityResponse;
+import com.personnelevents.workflow.EventStatus;
+import com.personnelevents.workflow.EventType;
+import java.time.Instant;
+import java.util.UUID;
+
+/** An item of the event list: the event without its stages, activity and comments. */
+record PersonnelEventSummary(
+        UUID id,
+        String kind,
+        long number,
+        EventType type,
+        EventStatus status,
+        PersonRef reporter,
+        PersonRef assignee,
+        IdentityResponse affectedIdentity,
+        Instant neededOn,
+        Instant neededUntil,
+        Instant completedOn) {
+
+    static PersonnelEventSummary of(EventRow event, IdentityResponse identity) {
+        return new PersonnelEventSummary(
+                event.id(),
+                PersonnelEventResponse.KIND,
+                event.number(),
+                event.type(),
+                event.status(),
+                event.reporter(),
+                event.assignee(),
+                identity,
+                PersonnelEventResponse.atMidnight(event.neededOn()),
+                PersonnelEventResponse.atMidnight(event.neededUntil()),
+                event.completedOn());
+    }
+}

@@ -1,0 +1,243 @@
+package com.personnelevents.identity;
+
+import static com.personnelevents.db.Timestamps.instant;
+import static com.personnelevents.db.Timestamps.toDb;
+import static com.personnelevents.db.Timestamps.uuid;
+
+import com.personnelevents.web.PageResponse;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class IdentityRepository {
+
+    private static final String SELECT = """
+            SELECT i.*, s.first_name AS supervisor_first_name, s.last_name AS supervisor_last_name
+              FROM identity i
+              LEFT JOIN identity s ON s.id = i.supervisor_id
+            """;
+
+    private final JdbcClient jdbc;
+
+    IdentityRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<IdentityRow> findById(UUID id) {
+        return jdbc.sql(SELECT + " WHERE i.id = :id")
+                .param("id", id)
+                .query(this::row)
+                .optional();
+    }
+
+    List<IdentityRow> findByIds(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT + " WHERE i.id IN (:ids)")
+                .param("ids", ids)
+                .query(this::row)
+                .list();
+    }
+
+    Optional<IdentityRow> findByExternalId(String externalId) {
+        return jdbc.sql(SELECT + " WHERE i.external_id = :externalId")
+                .param("externalId", externalId)
+                .query(this::row)
+                .optional();
+    }
+
+    List<IdentityRow> findByEmail(String email) {
+        return jdbc.sql(SELECT + " WHERE i.email_key = :key")
+                .param("key", email.toLowerCase(Locale.ROOT))
+                .query(this::row)
+                .list();
+    }
+
+    /** Which of these ids exist. */
+    List<UUID> existing(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT id FROM identity WHERE id IN (:ids)")
+                .param("ids", ids)
+                .query(UUID.class)
+                .list();
+    }
+
+    Optional<String> displayName(UUID id) {
+        return jdbc.sql("SELECT last_name, first_name FROM identity WHERE id = :id")
+                .param("id", id)
+                .query((rs, n) -> displayName(rs.getString(1), rs.getString(2)))
+                .optional();
+    }
+
+    List<IdentityRow> page(IdentityStatus status, String search, long offset) {
+        StringBuilder sql = new StringBuilder(SELECT).append(" WHERE 1 = 1");
+        Map<String, Object> params = filters(status, search, sql, "i.");
+        sql.append(" ORDER BY i.last_name, i.first_name, i.id LIMIT :limit OFFSET :offset");
+        return jdbc.sql(sql.toString())
+                .params(params)
+                .param("limit", PageResponse.PAGE_SIZE)
+                .param("offset", offset)
+                .query(this::row)
+                .list();
+    }
+
+    long count(IdentityStatus status, String search) {
+        StringBuilder sql = new StringBuilder("SELECT COUNT(*) FROM identity i WHERE 1 = 1");
+        Map<String, Object> params = filters(status, search, sql, "i.");
+        return jdbc.sql(sql.toString()).params(params).query(Long.class).single();
+    }
+
+    private static Map<String, Object> filters(IdentityStatus status, String search, StringBuilder sql, String alias) {
+        Map<String, Object> params = new java.util.HashMap<>();
+        if (status != null) {
+            sql.append(" AND ").append(alias).append("status = :status");
+            params.put("status", status.name());
+        }
+        if (search != null) {
+            sql.append(" AND (LOWER(")
+                    .append(alias)
+                    .append("first_name) LIKE :search ESCAPE '\\' OR LOWER(")
+                    .append(alias)
+                    .append("last_name) LIKE :search ESCAPE '\\' OR ")
+                    .append(alias)
+                    .append("email_key LIKE :search ESCAPE '\\' OR LOWER(")
+                    .append(alias)
+                    .append("external_id) LIKE :search ESCAPE '\\')");
+            params.put("search", "%" + escapeLike(search.toLowerCase(Locale.ROOT)) + "%");
+        }
+        return params;
+    }
+
+    private static String escapeLike(String value) {
+        return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    void insert(Identity identity) {
+        jdbc.sql("""
+                        INSERT INTO identity (id, external_id, first_name, last_name, email, email_key, identity_type,
+                            title, company, division, department, office, supervisor_id,
+                            custom_field_1, custom_field_2, custom_field_3, custom_field_4, custom_field_5,
+                            custom_field_6, custom_field_7, custom_field_8, custom_field_9,
+                            status, created_date, updated_date, first_seen_date, inactivated_date, version)
+                        VALUES (:id, :externalId, :firstName, :lastName, :email, :emailKey, :identityType,
+                            :title, :company, :division, :department, :office, :supervisorId,
+                            :cf1, :cf2, :cf3, :cf4, :cf5, :cf6, :cf7, :cf8, :cf9,
+                            :status, :createdDate, :updatedDate, :firstSeenDate, :inactivatedDate, 0)
+                        """)
+                .params(columns(identity))
+                .param("createdDate", toDb(identity.createdDate()))
+                .param("firstSeenDate", toDb(identity.firstSeenDate()))
+                .update();
+    }
+
+    /** Optimistic: false when someone else changed the identity since it was read. */
+    boolean update(Identity identity) {
+        return jdbc.sql("""
+                        UPDATE identity SET external_id = :externalId, first_name = :firstName,
+                            last_name = :lastName, email = :email, email_key = :emailKey,
+                            identity_type = :identityType, title = :title, company = :company,
+                            division = :division, department = :department, office = :office,
+                            supervisor_id = :supervisorId,
+                            custom_field_1 = :cf1, custom_field_2 = :cf2, custom_field_3 = :cf3,
+                            custom_field_4 = :cf4, custom_field_5 = :cf5, custom_field_6 = :cf6,
+                            custom_field_7 = :cf7, custom_field_8 = :cf8, custom_field_9 = :cf9,
+                            status = :status, updated_date = :updatedDate, inactivated_date = :inactivatedDate,
+                            version = version + 1
+                         WHERE id = :id AND version = :version
+                        """)
+                        .params(columns(identity))
+                        .param("version", identity.version())
+                        .update()
+                == 1;
+    }
+
+    void setSupervisor(UUID id, UUID supervisorId) {
+        jdbc.sql("UPDATE identity SET supervisor_id = :supervisorId, version = version + 1 WHERE id = :id")
+                .param("supervisorId", supervisorId)
+                .param("id", id)
+                .update();
+    }
+
+    void clearCustomField(int slot) {
+        // The slot is an int from 1 to 9, checked by the settings; only the column name varies.
+        jdbc.sql("UPDATE identity SET custom_field_" + slot + " = NULL WHERE custom_field_" + slot + " IS NOT NULL")
+                .update();
+    }
+
+    private static Map<String, Object> columns(Identity identity) {
+        IdentityAttributes a = identity.attributes();
+        Map<String, Object> params = new java.util.HashMap<>();
+        params.put("id", identity.id());
+        params.put("externalId", identity.externalId());
+        params.put("firstName", a.firstName());
+        params.put("lastName", a.lastName());
+        params.put("email", a.email());
+        params.put("emailKey", a.email() == null ? null : a.email().toLowerCase(Locale.ROOT));
+        params.put("identityType", a.identityType().name());
+        params.put("title", a.title());
+        params.put("company", a.company());
+        params.put("division", a.division());
+        params.put("department", a.department());
+        params.put("office", a.office());
+        params.put("supervisorId", a.supervisorId());
+        for (int slot = 1; slot <= 9; slot++) {
+            params.put("cf" + slot, a.customField(slot));
+        }
+        params.put("status", identity.status().name());
+        params.put("updatedDate", toDb(identity.updatedDate()));
+        params.put("inactivatedDate", toDb(identity.inactivatedDate()));
+        return params;
+    }
+
+    private IdentityRow row(ResultSet rs, int rowNum) throws SQLException {
+        List<String> custom = new ArrayList<>(9);
+        for (int slot = 1; slot <= 9; slot++) {
+            custom.add(rs.getString("custom_field_" + slot));
+        }
+        IdentityAttributes attributes = new IdentityAttributes(
+                rs.getString("first_name"),
+                rs.getString("last_name"),
+                rs.getString("email"),
+                IdentityType.valueOf(rs.getString("identity_type")),
+                rs.getString("title"),
+                rs.getString("company"),
+                rs.getString("division"),
+                rs.getString("department"),
+                rs.getString("office"),
+                uuid(rs, "supervisor_id"),
+                custom);
+        Identity identity = new Identity(
+                uuid(rs, "id"),
+                rs.getString("external_id"),
+                attributes,
+                IdentityStatus.valueOf(rs.getString("status")),
+                instant(rs, "created_date"),
+                instant(rs, "updated_date"),
+                instant(rs, "first_seen_date"),
+                instant(rs, "inactivated_date"),
+                rs.getLong("version"));
+        String supervisorLast = rs.getString("supervisor_last_name");
+        return new IdentityRow(
+                identity,
+                supervisorLast == null ? null : displayName(supervisorLast, rs.getString("supervisor_first_name")));
+    }
+
+    /** "Last, First", the way the product shows people. */
+    static String displayName(String lastName, String firstName) {
+        return lastName + ", " + firstName;
+    }
+
+    record IdentityRow(Identity identity, String supervisorName) {}
+}

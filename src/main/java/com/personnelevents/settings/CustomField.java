@@ -1,0 +1,9 @@
+package com.personnelevents.settings;
+
+/** One of the nine custom identity fields: slot 1-9, a label of up to 16 characters, a switch. */
+public record CustomField(int slot, String label, boolean enabled) {
+
+    public static final int SLOTS = 9;
+    public static final int MAX_LABEL_LENGTH = 16;
+    public static final int MAX_VALUE_LENGTH = 2048;
+}

@@ -1,0 +1,122 @@
+package com.personnelevents.settings;
+
+import com.personnelevents.settings.SettingsRepository.StoredSettings;
+import com.personnelevents.validation.Violations;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+public class SettingsService {
+
+    static final int DEFAULT_LEAD_TIME_DAYS = 7;
+
+    private final SettingsRepository repository;
+    private final ApplicationEventPublisher events;
+    private final StoredSettings defaults;
+
+    SettingsService(
+            SettingsRepository repository,
+            ApplicationEventPublisher events,
+            @Value("${personnel-events.time-zone:UTC}") String defaultTimeZone) {
+        this.repository = repository;
+        this.events = events;
+        this.defaults = new StoredSettings(ZoneId.of(defaultTimeZone), DEFAULT_LEAD_TIME_DAYS);
+    }
+
+    /** The settings in force; until an administrator saves them, the configured defaults. */
+    @Transactional(readOnly = true)
+    public Settings current() {
+        StoredSettings stored = repository.find().orElse(defaults);
+        return new Settings(stored.timeZone(), stored.leadTimeDays(), repository.customFields());
+    }
+
+    @Transactional
+    public Settings update(SettingsRequest request) {
+        Violations violations = new Violations();
+        ZoneId zone = zone(request.timeZone(), violations);
+        Integer lead = request.leadTimeDays();
+        if (lead == null) {
+            violations.add("leadTimeDays", "Lead time is required");
+        } else if (lead < Settings.MIN_LEAD_TIME_DAYS || lead > Settings.MAX_LEAD_TIME_DAYS) {
+            violations.add(
+                    "leadTimeDays",
+                    "Lead time must be between " + Settings.MIN_LEAD_TIME_DAYS + " and " + Settings.MAX_LEAD_TIME_DAYS
+                            + " days");
+        }
+        List<CustomField> fields = customFields(request.customFields(), violations);
+        violations.throwIfAny();
+
+        repository.lockForUpdate(defaults);
+        Map<Integer, CustomField> before =
+                repository.customFields().stream().collect(Collectors.toMap(CustomField::slot, Function.identity()));
+        repository.save(zone, lead);
+        for (CustomField field : fields) {
+            repository.save(field);
+            if (before.get(field.slot()).enabled() && !field.enabled()) {
+                events.publishEvent(new CustomFieldDisabled(field.slot()));
+            }
+        }
+        return current();
+    }
+
+    private static ZoneId zone(String value, Violations violations) {
+        if (!violations.required("timeZone", value, "Time zone")) {
+            return null;
+        }
+        try {
+            return ZoneId.of(value);
+        } catch (DateTimeException e) {
+            violations.add(
+                    "timeZone", "Time zone '" + value + "' is not a known IANA time zone (e.g. America/Chicago)");
+            return null;
+        }
+    }
+
+    /** Slots left out of the request keep their current state. */
+    private List<CustomField> customFields(List<SettingsRequest.CustomFieldRequest> requested, Violations violations) {
+        List<CustomField> fields = new ArrayList<>();
+        if (requested == null) {
+            return fields;
+        }
+        Set<Integer> seen = new HashSet<>();
+        for (int i = 0; i < requested.size(); i++) {
+            SettingsRequest.CustomFieldRequest field = requested.get(i);
+            String prefix = "customFields[" + i + "].";
+            if (field == null) {
+                violations.add("customFields[" + i + "]", "Custom field must be an object");
+                continue;
+            }
+            boolean valid = true;
+            if (field.slot() == null || field.slot() < 1 || field.slot() > CustomField.SLOTS) {
+                violations.add(prefix + "slot", "Slot must be between 1 and " + CustomField.SLOTS);
+                valid = false;
+            } else if (!seen.add(field.slot())) {
+                violations.add(prefix + "slot", "Slot " + field.slot() + " appears more than once");
+                valid = false;
+            }
+            String label = field.label() == null || field.label().isBlank()
+                    ? null
+                    : field.label().trim();
+            violations.maxLength(prefix + "label", label, CustomField.MAX_LABEL_LENGTH, "Label");
+            boolean enabled = Boolean.TRUE.equals(field.enabled());
+            if (enabled && label == null) {
+                violations.add(prefix + "label", "Label is required when the field is enabled");
+            }
+            if (valid) {
+                fields.add(new CustomField(field.slot(), label, enabled));
+            }
+        }
+        return fields;
+    }
+}

@@ -1,0 +1,180 @@
+package com.personnelevents.web;
+
+import com.personnelevents.validation.FieldViolation;
+import com.personnelevents.validation.ValidationException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.NoHandlerFoundException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+/** Every failure of a request leaves here as the documented envelope; internals never do. */
+@RestControllerAdvice
+class ApiExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler(ValidationException.class)
+    ResponseEntity<ErrorEnvelope> validation(ValidationException e) {
+        return ResponseEntity.badRequest().body(ErrorEnvelope.validation(e.violations()));
+    }
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<ErrorEnvelope> api(ApiException e) {
+        return ResponseEntity.status(e.status()).body(ErrorEnvelope.of(e.code(), e.getMessage()));
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ErrorEnvelope> unreadable(HttpMessageNotReadableException e) {
+        Throwable cause = e.getMostSpecificCause();
+        if (cause instanceof PayloadTooLargeException) {
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                    .body(ErrorEnvelope.of("payload_too_large", cause.getMessage()));
+        }
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            return fieldError(path(unknown), "Unknown field");
+        }
+        if (cause instanceof InvalidFormatException || cause instanceof MismatchedInputException) {
+            JacksonException mismatch = (JacksonException) cause;
+            String field = path(mismatch);
+            if (!field.isEmpty()) {
+                return fieldError(field, "Value has the wrong type: " + expected(mismatch));
+            }
+            return ResponseEntity.badRequest()
+                    .body(ErrorEnvelope.of("validation_error", "Request body must be a JSON object"));
+        }
+        if (cause instanceof StreamReadException) {
+            return ResponseEntity.badRequest()
+                    .body(ErrorEnvelope.of("validation_error", "Request body is not valid JSON"));
+        }
+        return ResponseEntity.badRequest()
+                .body(ErrorEnvelope.of("validation_error", "Request body is missing or unreadable"));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ErrorEnvelope> argumentType(MethodArgumentTypeMismatchException e) {
+        return fieldError(e.getName(), "Value '" + e.getValue() + "' is not valid");
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<ErrorEnvelope> missingParameter(MissingServletRequestParameterException e) {
+        return fieldError(e.getParameterName(), "Parameter is required");
+    }
+
+    @ExceptionHandler(MissingRequestHeaderException.class)
+    ResponseEntity<ErrorEnvelope> missingHeader(MissingRequestHeaderException e) {
+        return fieldError(e.getHeaderName(), "Header is required");
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<ErrorEnvelope> method(HttpRequestMethodNotSupportedException e) {
+        return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED)
+                .allow(
+                        e.getSupportedHttpMethods() == null
+                                ? new org.springframework.http.HttpMethod[0]
+                                : e.getSupportedHttpMethods().toArray(org.springframework.http.HttpMethod[]::new))
+                .body(ErrorEnvelope.of("method_not_allowed", "Method " + e.getMethod() + " is not allowed here"));
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<ErrorEnvelope> mediaType(HttpMediaTypeNotSupportedException e) {
+        return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+                .body(ErrorEnvelope.of("unsupported_media_type", "Content-Type must be application/json"));
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    ResponseEntity<ErrorEnvelope> notAcceptable(HttpMediaTypeNotAcceptableException e) {
+        return ResponseEntity.status(HttpStatus.NOT_ACCEPTABLE)
+                .body(ErrorEnvelope.of("not_acceptable", "Responses are available as application/json only"));
+    }
+
+    @ExceptionHandler({NoResourceFoundException.class, NoHandlerFoundException.class})
+    ResponseEntity<ErrorEnvelope> noRoute(Exception e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ErrorEnvelope.of("not_found", "No such resource"));
+    }
+
+    @ExceptionHandler({
+        CannotGetJdbcConnectionException.class,
+        DataAccessResourceFailureException.class,
+        TransientDataAccessResourceException.class,
+        QueryTimeoutException.class
+    })
+    ResponseEntity<ErrorEnvelope> databaseUnavailable(Exception e) {
+        log.error("Database unavailable", e);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .body(ErrorEnvelope.of("service_unavailable", "The service is temporarily unavailable; retry later"));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ErrorEnvelope> unexpected(Exception e, HttpServletRequest request) {
+        log.error("Unexpected failure of {} {}", request.getMethod(), request.getRequestURI(), e);
+        if ("POST".equals(request.getMethod()) && request.getRequestURI().startsWith("/api/personnel-events/")) {
+            return ResponseEntity.internalServerError()
+                    .body(ErrorEnvelope.of(
+                            "creation_failed", "The event could not be created due to a server-side error"));
+        }
+        return ResponseEntity.internalServerError()
+                .body(ErrorEnvelope.of("server_error", "An unexpected error occurred"));
+    }
+
+    private static ResponseEntity<ErrorEnvelope> fieldError(String field, String message) {
+        return ResponseEntity.badRequest().body(ErrorEnvelope.validation(List.of(new FieldViolation(field, message))));
+    }
+
+    private static String expected(JacksonException e) {
+        if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            Class<?> type = mismatch.getTargetType();
+            if (type == String.class) {
+                return "expected a string";
+            }
+            if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+                return "expected a number";
+            }
+            if (type == Boolean.class) {
+                return "expected true or false";
+            }
+            if (java.util.Collection.class.isAssignableFrom(type)) {
+                return "expected an array";
+            }
+            return "expected an object";
+        }
+        return "unexpected value";
+    }
+
+    /** "identity.firstName", "identities[3].email": the JSON path of the offending value. */
+    private static String path(JacksonException e) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference ref : e.getPath()) {
+            if (ref.getPropertyName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(ref.getPropertyName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+}

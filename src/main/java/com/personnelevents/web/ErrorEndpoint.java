@@ -1,0 +1,42 @@
+package com.personnelevents.web;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Answers what the servlet container routes to /error (failures outside Spring MVC) in the same
+ * envelope, instead of Spring Boot's default error page.
+ */
+@RestController
+class ErrorEndpoint implements ErrorController {
+
+    @RequestMapping("/error")
+    ResponseEntity<ErrorEnvelope> error(HttpServletRequest request) {
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        HttpStatus status = code instanceof Integer value ? HttpStatus.resolve(value) : null;
+        if (status == null || status.is2xxSuccessful()) {
+            status = HttpStatus.INTERNAL_SERVER_ERROR;
+        }
+        String error;
+        String message;
+        if (status == HttpStatus.NOT_FOUND) {
+            error = "not_found";
+            message = "No such resource";
+        } else if (status == HttpStatus.CONTENT_TOO_LARGE) {
+            error = "payload_too_large";
+            message = "Request body is too large";
+        } else if (status.is4xxClientError()) {
+            error = "validation_error";
+            message = "The request could not be processed";
+        } else {
+            error = "server_error";
+            message = "An unexpected error occurred";
+        }
+        return ResponseEntity.status(status).body(ErrorEnvelope.of(error, message));
+    }
+}

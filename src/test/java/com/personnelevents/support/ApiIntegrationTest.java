@@ -1,0 +1,176 @@
+package com.personnelevents.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.personnelevents.Application;
+import com.personnelevents.auth.TokenService;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.client.EntityExchangeResult;
+import org.springframework.test.web.servlet.client.RestTestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.MissingNode;
+
+/**
+ * Base of every {@code *IT}: the whole application on a random port against a real database (H2 by
+ * default, PostgreSQL under {@code -Ppostgres}), spoken to over HTTP as a client would. All ITs share
+ * one application context; each test starts at {@link #NOW} with default settings.
+ */
+@SpringBootTest(
+        classes = {Application.class, ApiIntegrationTest.TestClockConfig.class},
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureRestTestClient
+@ActiveProfiles("test")
+public abstract class ApiIntegrationTest {
+
+    /** "Now" at the start of every test: 2026-03-20 12:00 UTC. */
+    public static final Instant NOW = Instant.parse("2026-03-20T12:00:00Z");
+
+    public static final LocalDate TODAY = LocalDate.ofInstant(NOW, ZoneOffset.UTC);
+
+    @Autowired
+    protected RestTestClient client;
+
+    @Autowired
+    protected MutableClock clock;
+
+    @Autowired
+    protected TokenService tokens;
+
+    @Autowired
+    protected JdbcClient jdbc;
+
+    protected final JsonMapper json = JsonMapper.builder().build();
+
+    @BeforeEach
+    void resetClockAndSettings() {
+        clock.set(NOW);
+        jdbc.sql("DELETE FROM settings").update();
+        jdbc.sql("UPDATE custom_field SET label = NULL, enabled = FALSE").update();
+    }
+
+    /** A fresh token with the given scopes (names as in the API: "events:write", "admin", ...). */
+    protected String token(String... scopes) {
+        return tokens.create(new com.personnelevents.auth.TokenRequest(
+                        "Test " + String.join(" ", scopes), Arrays.asList(scopes), null))
+                .token();
+    }
+
+    protected String token(String name, List<String> scopes) {
+        return tokens.create(new com.personnelevents.auth.TokenRequest(name, scopes, null))
+                .token();
+    }
+
+    protected ApiResponse get(String path, String token) {
+        return call(HttpMethod.GET, path, token, null, Map.of());
+    }
+
+    protected ApiResponse post(String path, String token, Object body) {
+        return call(HttpMethod.POST, path, token, body == null ? null : body.toString(), Map.of());
+    }
+
+    protected ApiResponse put(String path, String token, Object body) {
+        return call(HttpMethod.PUT, path, token, body == null ? null : body.toString(), Map.of());
+    }
+
+    /** Any request; a non-null body is sent as application/json unless headers say otherwise. */
+    protected ApiResponse call(HttpMethod method, String path, String token, String body, Map<String, String> headers) {
+        RestTestClient.RequestBodySpec spec = client.method(method).uri(path);
+        if (token != null) {
+            spec.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
+        }
+        headers.forEach(spec::header);
+        if (body != null) {
+            if (!headers.containsKey(HttpHeaders.CONTENT_TYPE)) {
+                spec.contentType(MediaType.APPLICATION_JSON);
+            }
+            spec.body(body);
+        }
+        EntityExchangeResult<byte[]> result = spec.exchange().expectBody().returnResult();
+        byte[] bytes = result.getResponseBody();
+        JsonNode parsed = bytes == null || bytes.length == 0 ? MissingNode.getInstance() : json.readTree(bytes);
+        return new ApiResponse(result.getStatus().value(), result.getResponseHeaders(), parsed);
+    }
+
+    /** Imports one identity and returns its id. */
+    protected UUID givenIdentity(String firstName, String lastName) {
+        String admin = token("identities:write");
+        ApiResponse response = post(
+                "/api/identities",
+                admin,
+                JsonBody.json()
+                        .with(
+                                "identities",
+                                List.of(Map.of(
+                                        "externalId",
+                                        "ext-" + UUID.randomUUID(),
+                                        "firstName",
+                                        firstName,
+                                        "lastName",
+                                        lastName,
+                                        "title",
+                                        "Loan Officer",
+                                        "department",
+                                        "Lending"))));
+        assertThat(response.status()).as(response.body().toString()).isEqualTo(200);
+        return UUID.fromString(response.text("items.0.id"));
+    }
+
+    /** A valid onboarding request for a person starting {@code days} from {@link #TODAY}. */
+    protected static JsonBody anOnboardRequest(int days) {
+        return JsonBody.json()
+                .with("identity.firstName", "Sarah")
+                .with("identity.lastName", "Chen")
+                .with("identity.email", "schen@firstbankofvalkyrie.com")
+                .with("identity.company", "First Bank of Valkyrie")
+                .with("identity.division", "Commercial Lending")
+                .with("identity.department", "Business Loans")
+                .with("identity.office", "Fargo Main")
+                .with("identity.title", "Senior Loan Officer")
+                .with("identity.identityType", "Employee")
+                .with("effectiveDate", TODAY.plusDays(days).toString())
+                .with("comment", "New hire starting in Commercial Lending");
+    }
+
+    protected static JsonBody anOnboardRequest() {
+        return anOnboardRequest(12);
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    public static class TestClockConfig {
+
+        @Bean
+        @Primary
+        MutableClock testClock() {
+            return new MutableClock(NOW);
+        }
+
+        /** A clean schema for every run, also on a PostgreSQL database that earlier runs used. */
+        @Bean
+        FlywayMigrationStrategy cleanMigrate() {
+            return flyway -> {
+                flyway.clean();
+                flyway.migrate();
+            };
+        }
+    }
+}
