@@ -107,7 +107,10 @@ public abstract class ApiIntegrationTest {
         }
         EntityExchangeResult<byte[]> result = spec.exchange().expectBody().returnResult();
         byte[] bytes = result.getResponseBody();
-        JsonNode parsed = bytes == null || bytes.length == 0 ? MissingNode.getInstance() : json.readTree(bytes);
+        MediaType type = result.getResponseHeaders().getContentType();
+        boolean isJson = type != null && type.getSubtype().contains("json");
+        JsonNode parsed =
+                bytes == null || bytes.length == 0 || !isJson ? MissingNode.getInstance() : json.readTree(bytes);
         return new ApiResponse(result.getStatus().value(), result.getResponseHeaders(), parsed);
     }
 

@@ -1,0 +1,45 @@
+package com.personnelevents;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+@AnalyzeClasses(packages = "com.personnelevents", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    /** The workflow is plain Java: no Spring, no servlet or HTTP types, no persistence. */
+    @ArchTest
+    static final ArchRule workflow_is_free_of_frameworks = noClasses()
+            .that()
+            .resideInAPackage("..workflow..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.springframework..", "jakarta.servlet..", "java.sql..", "tools.jackson.databind..");
+
+    @ArchTest
+    static final ArchRule features_do_not_depend_on_each_other_in_cycles =
+            slices().matching("com.personnelevents.(*)..").should().beFreeOfCycles();
+
+    /** Each feature's SQL stays in its own package: others go through its service. */
+    @ArchTest
+    static final ArchRule repositories_are_private_to_their_feature = classes()
+            .that()
+            .haveSimpleNameEndingWith("Repository")
+            .or()
+            .haveSimpleNameEndingWith("Store")
+            .should()
+            .notBePublic();
+
+    @ArchTest
+    static final ArchRule controllers_hold_no_sql = noClasses()
+            .that()
+            .haveSimpleNameEndingWith("Controller")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.springframework.jdbc..", "java.sql..");
+}
