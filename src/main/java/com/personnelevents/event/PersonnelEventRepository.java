@@ -231,6 +231,13 @@ class PersonnelEventRepository {
         return data;
     }
 
+    void clearCustomField(int slot) {
+        // The slot is an int from 1 to 9, checked by the settings; only the column name varies.
+        jdbc.sql("UPDATE personnel_event_identity SET custom_field_" + slot + " = NULL WHERE custom_field_" + slot
+                        + " IS NOT NULL")
+                .update();
+    }
+
     List<EventRow> page(EventFilter filter, long offset) {
         StringBuilder sql = new StringBuilder("SELECT * FROM personnel_event WHERE 1 = 1");
         Map<String, Object> params = where(filter, sql);

@@ -5,6 +5,7 @@ import com.personnelevents.event.IdempotencyStore.StoredResponse;
 import com.personnelevents.identity.IdentityAttributes;
 import com.personnelevents.identity.IdentityResponse;
 import com.personnelevents.identity.IdentityService;
+import com.personnelevents.settings.CustomFieldDisabled;
 import com.personnelevents.settings.Settings;
 import com.personnelevents.settings.SettingsService;
 import com.personnelevents.validation.ValidationException;
@@ -31,6 +32,7 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -199,6 +201,12 @@ public class PersonnelEventService {
         if (deleted > 0) {
             log.info("Forgot {} idempotency keys older than {}", deleted, idempotencyRetention);
         }
+    }
+
+    /** A disabled custom field's values go from the identities events are still to create or change. */
+    @EventListener
+    void on(CustomFieldDisabled disabled) {
+        events.clearCustomField(disabled.slot());
     }
 
     static String location(UUID id) {
