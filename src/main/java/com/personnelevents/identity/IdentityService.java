@@ -119,6 +119,7 @@ public class IdentityService {
     private List<Planned> plan(List<IdentityImportRequest.Item> items, Settings current, Violations violations) {
         List<Planned> plan = new ArrayList<>();
         Map<String, Integer> keys = new HashMap<>();
+        Map<UUID, Integer> claimed = new HashMap<>();
         for (int i = 0; i < items.size(); i++) {
             IdentityImportRequest.Item item = items.get(i);
             String prefix = "identities[" + i + "].";
@@ -160,6 +161,12 @@ public class IdentityService {
             }
             Planned planned = new Planned(i, externalId, attributes, status, supervisorExternalId);
             matchExisting(planned, prefix, violations);
+            Integer earlier = planned.existing == null ? null : claimed.putIfAbsent(planned.id, i);
+            if (earlier != null) {
+                violations.add(
+                        prefix + keyField,
+                        "Matches the same stored identity as identities[" + earlier + "]; send one row per person");
+            }
             plan.add(planned);
         }
         return plan;
@@ -212,7 +219,8 @@ public class IdentityService {
                 }
             }
             if (supervisor != null && supervisor.equals(p.id)) {
-                violations.add(prefix + "supervisorId", "An identity cannot be its own supervisor");
+                String field = p.supervisorExternalId != null ? "supervisorExternalId" : "supervisorId";
+                violations.add(prefix + field, "An identity cannot be its own supervisor");
             }
             p.supervisor = supervisor;
         }
