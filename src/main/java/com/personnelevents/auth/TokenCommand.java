@@ -36,6 +36,14 @@ public final class TokenCommand {
     public static int run(Class<?> application, String[] args) {
         PrintStream out = System.out;
         System.setOut(System.err);
+        try {
+            return run(application, args, out);
+        } finally {
+            System.setOut(out);
+        }
+    }
+
+    private static int run(Class<?> application, String[] args, PrintStream out) {
         List<String> springArgs = new ArrayList<>();
         List<String> commandArgs = new ArrayList<>();
         for (String arg : Arrays.asList(args).subList(1, args.length)) {
