@@ -1,0 +1,24 @@
+package com.personnelevents.web;
+
+import org.springframework.context.annotation.Profile;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Test-only endpoints that fail the way a bug would, so the fault path can be observed over HTTP. */
+@RestController
+@Profile("test")
+class FaultInjectionController {
+
+    static final String SECRET = "jdbc:postgresql://internal-db:5432 password=hunter2";
+
+    @GetMapping("/api/test-faults/boom")
+    String boom() {
+        throw new IllegalStateException("Simulated bug leaking " + SECRET);
+    }
+
+    @PostMapping("/api/personnel-events/test-fault")
+    String createFault() {
+        throw new IllegalStateException("Simulated create bug leaking " + SECRET);
+    }
+}

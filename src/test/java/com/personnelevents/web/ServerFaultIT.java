@@ -1,0 +1,60 @@
+package com.personnelevents.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.personnelevents.support.ApiIntegrationTest;
+import com.personnelevents.support.ApiResponse;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.http.HttpMethod;
+
+@ExtendWith(OutputCaptureExtension.class)
+class ServerFaultIT extends ApiIntegrationTest {
+
+    @Test
+    void a_server_fault_is_a_500_in_the_envelope_without_internals() {
+        ApiResponse response = get("/api/test-faults/boom", token("events:read"));
+
+        assertThat(response.status()).isEqualTo(500);
+        assertThat(response.text("error")).isEqualTo("server_error");
+        assertThat(response.text("message")).isEqualTo("An unexpected error occurred");
+        assertThat(response.text("correlationId")).isEqualTo(response.header("X-Correlation-Id"));
+        assertThat(response.body().toString())
+                .doesNotContain("hunter2", "IllegalStateException", "internal-db", "at com.");
+    }
+
+    @Test
+    void a_fault_while_creating_an_event_is_creation_failed() {
+        ApiResponse response = post("/api/personnel-events/test-fault", token("events:write"), "{}");
+
+        assertThat(response.status()).isEqualTo(500);
+        assertThat(response.text("error")).isEqualTo("creation_failed");
+        assertThat(response.text("message")).isEqualTo("The event could not be created due to a server-side error");
+        assertThat(response.body().toString()).doesNotContain("hunter2");
+    }
+
+    @Test
+    void the_log_lines_of_a_request_carry_its_correlation_id(CapturedOutput output) {
+        ApiResponse response = call(
+                HttpMethod.GET,
+                "/api/test-faults/boom",
+                token("events:read"),
+                null,
+                Map.of("X-Correlation-Id", "trace-me-7f3a"));
+
+        assertThat(response.header("X-Correlation-Id")).isEqualTo("trace-me-7f3a");
+        assertThat(output.getAll())
+                .containsPattern("\\[trace-me-7f3a\\].*Unexpected failure of GET /api/test-faults/boom");
+    }
+
+    @Test
+    void readiness_is_up_while_the_database_is_reachable() {
+        ApiResponse readiness = get("/actuator/health/readiness", null);
+
+        assertThat(readiness.status()).isEqualTo(200);
+        assertThat(readiness.text("status")).isEqualTo("UP");
+    }
+}
