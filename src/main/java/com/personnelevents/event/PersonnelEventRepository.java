@@ -5,8 +5,8 @@ import static com.personnelevents.db.Timestamps.instant;
 import static com.personnelevents.db.Timestamps.toDb;
 import static com.personnelevents.db.Timestamps.uuid;
 
+import com.personnelevents.identity.IdentityAttributeColumns;
 import com.personnelevents.identity.IdentityAttributes;
-import com.personnelevents.identity.IdentityType;
 import com.personnelevents.web.PageResponse;
 import com.personnelevents.workflow.EventStatus;
 import com.personnelevents.workflow.EventType;
@@ -14,7 +14,6 @@ import com.personnelevents.workflow.Stage;
 import com.personnelevents.workflow.StageName;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -75,24 +74,9 @@ class PersonnelEventRepository {
         event.comments().forEach(comment -> insertComment(event.id(), comment));
     }
 
-    private void insertIdentityData(UUID eventId, IdentityAttributes a) {
-        Map<String, Object> params = new HashMap<>();
+    private void insertIdentityData(UUID eventId, IdentityAttributes attributes) {
+        Map<String, Object> params = IdentityAttributeColumns.params(attributes);
         params.put("eventId", eventId);
-        params.put("firstName", a.firstName());
-        params.put("lastName", a.lastName());
-        params.put("email", a.email());
-        params.put(
-                "identityType",
-                a.identityType() == null ? null : a.identityType().name());
-        params.put("title", a.title());
-        params.put("company", a.company());
-        params.put("division", a.division());
-        params.put("department", a.department());
-        params.put("office", a.office());
-        params.put("supervisorId", a.supervisorId());
-        for (int slot = 1; slot <= 9; slot++) {
-            params.put("cf" + slot, a.customField(slot));
-        }
         jdbc.sql("""
                         INSERT INTO personnel_event_identity (event_id, first_name, last_name, email, identity_type,
                             title, company, division, department, office, supervisor_id,
@@ -208,25 +192,7 @@ class PersonnelEventRepository {
         jdbc.sql("SELECT * FROM personnel_event_identity WHERE event_id IN (:ids)")
                 .param("ids", eventIds)
                 .query((ResultSet rs) -> {
-                    List<String> custom = new ArrayList<>(9);
-                    for (int slot = 1; slot <= 9; slot++) {
-                        custom.add(rs.getString("custom_field_" + slot));
-                    }
-                    String type = rs.getString("identity_type");
-                    data.put(
-                            uuid(rs, "event_id"),
-                            new IdentityAttributes(
-                                    rs.getString("first_name"),
-                                    rs.getString("last_name"),
-                                    rs.getString("email"),
-                                    type == null ? null : IdentityType.valueOf(type),
-                                    rs.getString("title"),
-                                    rs.getString("company"),
-                                    rs.getString("division"),
-                                    rs.getString("department"),
-                                    rs.getString("office"),
-                                    uuid(rs, "supervisor_id"),
-                                    custom));
+                    data.put(uuid(rs, "event_id"), IdentityAttributeColumns.read(rs));
                 });
         return data;
     }

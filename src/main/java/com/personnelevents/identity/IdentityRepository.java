@@ -7,7 +7,6 @@ import static com.personnelevents.db.Timestamps.uuid;
 import com.personnelevents.web.PageResponse;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -178,23 +177,10 @@ class IdentityRepository {
 
     private static Map<String, Object> columns(Identity identity) {
         IdentityAttributes a = identity.attributes();
-        Map<String, Object> params = new java.util.HashMap<>();
+        Map<String, Object> params = IdentityAttributeColumns.params(a);
         params.put("id", identity.id());
         params.put("externalId", identity.externalId());
-        params.put("firstName", a.firstName());
-        params.put("lastName", a.lastName());
-        params.put("email", a.email());
         params.put("emailKey", a.email() == null ? null : a.email().toLowerCase(Locale.ROOT));
-        params.put("identityType", a.identityType().name());
-        params.put("title", a.title());
-        params.put("company", a.company());
-        params.put("division", a.division());
-        params.put("department", a.department());
-        params.put("office", a.office());
-        params.put("supervisorId", a.supervisorId());
-        for (int slot = 1; slot <= 9; slot++) {
-            params.put("cf" + slot, a.customField(slot));
-        }
         params.put("status", identity.status().name());
         params.put("updatedDate", toDb(identity.updatedDate()));
         params.put("inactivatedDate", toDb(identity.inactivatedDate()));
@@ -202,22 +188,7 @@ class IdentityRepository {
     }
 
     private IdentityRow row(ResultSet rs, int rowNum) throws SQLException {
-        List<String> custom = new ArrayList<>(9);
-        for (int slot = 1; slot <= 9; slot++) {
-            custom.add(rs.getString("custom_field_" + slot));
-        }
-        IdentityAttributes attributes = new IdentityAttributes(
-                rs.getString("first_name"),
-                rs.getString("last_name"),
-                rs.getString("email"),
-                IdentityType.valueOf(rs.getString("identity_type")),
-                rs.getString("title"),
-                rs.getString("company"),
-                rs.getString("division"),
-                rs.getString("department"),
-                rs.getString("office"),
-                uuid(rs, "supervisor_id"),
-                custom);
+        IdentityAttributes attributes = IdentityAttributeColumns.read(rs);
         Identity identity = new Identity(
                 uuid(rs, "id"),
                 rs.getString("external_id"),
