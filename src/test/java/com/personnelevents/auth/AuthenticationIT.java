@@ -439,12 +439,6 @@ class AuthenticationIT extends ApiIntegrationTest {
                 .orElseThrow(() -> new AssertionError("token " + name + " not listed"));
     }
 
-    private long storedEvents() {
-        return jdbc.sql("SELECT COUNT(*) FROM personnel_event")
-                .query(Long.class)
-                .single();
-    }
-
     private long storedTokens() {
         return jdbc.sql("SELECT COUNT(*) FROM api_token").query(Long.class).single();
     }

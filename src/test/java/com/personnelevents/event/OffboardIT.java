@@ -25,18 +25,6 @@ class OffboardIT extends ApiIntegrationTest {
                 .with("comment", "Employee resignation effective April 15");
     }
 
-    private long storedEvents() {
-        return jdbc.sql("SELECT COUNT(*) FROM personnel_event")
-                .query(Long.class)
-                .single();
-    }
-
-    private void assertValidationError(ApiResponse response, String field, String message) {
-        assertThat(response.status()).as(response.body().toString()).isEqualTo(400);
-        assertThat(response.text("error")).isEqualTo("validation_error");
-        assertThat(response.errorFor(field)).as(response.body().toString()).isEqualTo(message);
-    }
-
     @Test
     void creates_an_offboarding_shaped_as_the_reference_sample() {
         UUID sarah = givenIdentity("Sarah", "Chen");

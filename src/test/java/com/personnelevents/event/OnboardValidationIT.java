@@ -25,18 +25,6 @@ class OnboardValidationIT extends ApiIntegrationTest {
         return post(ONBOARD, token("events:write"), body);
     }
 
-    private long storedEvents() {
-        return jdbc.sql("SELECT COUNT(*) FROM personnel_event")
-                .query(Long.class)
-                .single();
-    }
-
-    private void assertValidationError(ApiResponse response, String field, String message) {
-        assertThat(response.status()).as(response.body().toString()).isEqualTo(400);
-        assertThat(response.text("error")).isEqualTo("validation_error");
-        assertThat(response.errorFor(field)).as(response.body().toString()).isEqualTo(message);
-    }
-
     private void enableCustomField(int slot) {
         ApiResponse saved = put(
                 "/api/settings",

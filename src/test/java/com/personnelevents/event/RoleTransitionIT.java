@@ -35,18 +35,6 @@ class RoleTransitionIT extends ApiIntegrationTest {
                 .singleRow();
     }
 
-    private long storedEvents() {
-        return jdbc.sql("SELECT COUNT(*) FROM personnel_event")
-                .query(Long.class)
-                .single();
-    }
-
-    private void assertValidationError(ApiResponse response, String field, String message) {
-        assertThat(response.status()).as(response.body().toString()).isEqualTo(400);
-        assertThat(response.text("error")).isEqualTo("validation_error");
-        assertThat(response.errorFor(field)).as(response.body().toString()).isEqualTo(message);
-    }
-
     @Test
     void creates_a_role_transition() {
         UUID jane = givenIdentity("Jane", "Smith");

@@ -114,6 +114,30 @@ public abstract class ApiIntegrationTest {
         return new ApiResponse(result.getStatus().value(), result.getResponseHeaders(), parsed);
     }
 
+    protected long storedEvents() {
+        return jdbc.sql("SELECT COUNT(*) FROM personnel_event")
+                .query(Long.class)
+                .single();
+    }
+
+    /** A 400 whose first error for {@code field} says {@code message}. */
+    protected static void assertValidationError(ApiResponse response, String field, String message) {
+        assertThat(response.status()).as(response.body().toString()).isEqualTo(400);
+        assertThat(response.text("error")).isEqualTo("validation_error");
+        assertThat(response.errorFor(field)).as(response.body().toString()).isEqualTo(message);
+    }
+
+    /** A 400 with, among its errors, one for {@code field} that says {@code message}. */
+    protected static void assertFieldError(ApiResponse response, String field, String message) {
+        assertThat(response.status()).as(response.body().toString()).isEqualTo(400);
+        assertThat(response.text("error")).isEqualTo("validation_error");
+        List<String> pairs = new java.util.ArrayList<>();
+        response.at("errors")
+                .forEach(e -> pairs.add(
+                        e.path("field").asString() + ": " + e.path("message").asString()));
+        assertThat(pairs).contains(field + ": " + message);
+    }
+
     /** Imports one identity and returns its id. */
     protected UUID givenIdentity(String firstName, String lastName) {
         String admin = token("identities:write");

@@ -459,12 +459,6 @@ class MalformedRequestIT extends ApiIntegrationTest {
         return call(HttpMethod.POST, ONBOARD, writer, body.toString(), Map.of());
     }
 
-    private long storedEvents() {
-        return jdbc.sql("SELECT COUNT(*) FROM personnel_event")
-                .query(Long.class)
-                .single();
-    }
-
     /** A request that would be accepted if it were not padded with whitespace past {@code size} bytes. */
     private static String validBodyLargerThan(int size) {
         return anOnboardRequest().toString().replaceFirst("\\{", "{" + " ".repeat(size + 1));
