@@ -20,7 +20,24 @@ public record Stage(
         return new Stage(name, EventStatus.Snoozed, null, null, null, null);
     }
 
+    /** Opens the stage; one that opens again after a snooze keeps the moment it first started. */
     Stage open(EventStatus status, Instant at) {
-        return new Stage(name, status, at, scheduledStart, completedOn, completedBy);
+        return new Stage(name, status, startedOn != null ? startedOn : at, scheduledStart, completedOn, completedBy);
+    }
+
+    Stage complete(Instant at, String by) {
+        return new Stage(name, EventStatus.Completed, startedOn, scheduledStart, at, by);
+    }
+
+    Stage withStatus(EventStatus status) {
+        return new Stage(name, status, startedOn, scheduledStart, completedOn, completedBy);
+    }
+
+    Stage scheduledOn(LocalDate date) {
+        return new Stage(name, EventStatus.Scheduled, startedOn, date, completedOn, completedBy);
+    }
+
+    boolean isDone() {
+        return status == EventStatus.Completed || status == EventStatus.Canceled;
     }
 }

@@ -1,0 +1,206 @@
+package com.personnelevents.workflow;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Where an event stands in its workflow: its stages and, derived from them, its status. Every
+ * transition returns a new {@code Progress} or throws {@link WorkflowException}; dates and instants
+ * come in as arguments.
+ *
+ * <p>The stage that matters is the <em>current</em> one, the first that is neither completed nor
+ * canceled. Approval opens ({@code Pending}) on its scheduled day and completes when approved;
+ * Provision opens on the effective date once approved; a Removal opens on its date (a leave's return,
+ * the end of a role transition's overlap) and sleeps ({@code Snoozed}) while a leave's return date is
+ * unknown; Verification opens as soon as the stage before it completes. The event's status follows:
+ * waiting for a date is {@code Scheduled}, awaiting approval {@code Pending}, work to do {@code Open},
+ * awaiting verification {@code Resolved}, then {@code Completed}; or {@code Canceled}, or {@code
+ * Snoozed}.
+ *
+ * @param snoozedUntil the day a snoozed event wakes; null when not snoozed by a person
+ */
+public record Progress(
+        EventType type, EventStatus status, List<Stage> stages, LocalDate snoozedUntil, Instant completedOn) {
+
+    public Progress {
+        stages = List.copyOf(stages);
+    }
+
+    /** A new event's progress, already advanced to what is due today. */
+    public static Progress start(EventType type, StagePlan plan) {
+        return new Progress(type, plan.status(), plan.stages(), null, null);
+    }
+
+    public boolean isTerminal() {
+        return status == EventStatus.Completed || status == EventStatus.Canceled;
+    }
+
+    /** The first stage not yet done; null when all are. */
+    public Stage current() {
+        return stages.stream().filter(s -> !s.isDone()).findFirst().orElse(null);
+    }
+
+    public Stage stage(StageName name) {
+        return stages.stream().filter(s -> s.name() == name).findFirst().orElse(null);
+    }
+
+    public Progress approve(String by, Instant now, LocalDate today) {
+        Action.APPROVE.checkAllowedIn(status);
+        Stage approval = requireCurrent(StageName.Approval, EventStatus.Pending);
+        return replace(approval, approval.complete(now, by)).advance(today, now);
+    }
+
+    public Progress reject(Instant now) {
+        Action.REJECT.checkAllowedIn(status);
+        requireCurrent(StageName.Approval, null);
+        return cancelRemaining();
+    }
+
+    public Progress complete(StageName name, String by, Instant now, LocalDate today) {
+        Action.completing(name).checkAllowedIn(status);
+        Stage stage = requireCurrent(name, EventStatus.Open);
+        return replace(stage, stage.complete(now, by)).advance(today, now);
+    }
+
+    /** Possible until the access changes are made; after that the event has to run its course. */
+    public Progress cancel() {
+        Action.CANCEL.checkAllowedIn(status);
+        Stage provision = stage(StageName.Provision);
+        if (provision != null && provision.status() == EventStatus.Completed) {
+            throw new WorkflowException(
+                    type == EventType.Absence
+                            ? "Access is already suspended for this leave; record the return instead of canceling"
+                            : "Access changes of this event are already made; it can no longer be canceled");
+        }
+        return cancelRemaining();
+    }
+
+    /** Puts the current step aside until a later day; the scheduler wakes it then. */
+    public Progress snooze(LocalDate until, LocalDate today) {
+        Action.SNOOZE.checkAllowedIn(status);
+        if (!until.isAfter(today)) {
+            throw new WorkflowException("An event can only be snoozed until a day after today");
+        }
+        Stage current = current();
+        return new Progress(
+                type, EventStatus.Snoozed, swap(current, current.withStatus(EventStatus.Snoozed)), until, null);
+    }
+
+    /**
+     * A leave's return day, once known or when the person comes back early: restoration (Removal) is
+     * scheduled for that day, and starts at once if the day has come and access is suspended.
+     */
+    public Progress recordReturn(LocalDate returnDate, LocalDate today, Instant now) {
+        if (type != EventType.Absence) {
+            throw new WorkflowException("Only a leave of absence has a return");
+        }
+        Action.RECORD_RETURN.checkAllowedIn(status);
+        Stage removal = stage(StageName.Removal);
+        if (removal.status() == EventStatus.Open) {
+            throw new WorkflowException("Access is already being restored");
+        }
+        return replace(removal, removal.scheduledOn(returnDate)).advance(today, now);
+    }
+
+    /**
+     * Opens whatever is due by {@code today}: wakes a snoozed event whose day has come, opens the
+     * approval window, starts stages whose date has arrived, completes the event when nothing is left.
+     * Doing it twice changes nothing the second time.
+     */
+    public Progress advance(LocalDate today, Instant now) {
+        if (isTerminal()) {
+            return this;
+        }
+        List<Stage> next = new ArrayList<>(stages);
+        LocalDate until = snoozedUntil;
+        if (until != null) {
+            if (until.isAfter(today)) {
+                return this;
+            }
+            until = null;
+            int at = indexOfCurrent(next);
+            next.set(at, next.get(at).withStatus(EventStatus.Scheduled));
+        }
+        int at = indexOfCurrent(next);
+        if (at < 0) {
+            return new Progress(type, EventStatus.Completed, next, null, now);
+        }
+        Stage current = next.get(at);
+        if (current.status() == EventStatus.Scheduled && isDue(current, today)) {
+            next.set(
+                    at,
+                    current.open(current.name() == StageName.Approval ? EventStatus.Pending : EventStatus.Open, now));
+        }
+        return new Progress(type, derive(next.get(at)), next, until, null);
+    }
+
+    /** The day {@link #advance} would next change something by itself; null when it waits for people. */
+    public LocalDate nextDue() {
+        if (isTerminal()) {
+            return null;
+        }
+        if (snoozedUntil != null) {
+            return snoozedUntil;
+        }
+        Stage current = current();
+        return current.status() == EventStatus.Scheduled ? current.scheduledStart() : null;
+    }
+
+    private static boolean isDue(Stage stage, LocalDate today) {
+        if (stage.name() == StageName.Verification) {
+            return true;
+        }
+        return stage.scheduledStart() != null && !stage.scheduledStart().isAfter(today);
+    }
+
+    private static EventStatus derive(Stage current) {
+        if (current.status() == EventStatus.Snoozed) {
+            return EventStatus.Snoozed;
+        }
+        if (current.name() == StageName.Verification) {
+            return EventStatus.Resolved;
+        }
+        return current.status();
+    }
+
+    private Stage requireCurrent(StageName name, EventStatus required) {
+        Stage current = current();
+        if (current == null || current.name() != name) {
+            throw new WorkflowException("The " + name + " stage is not the current stage"
+                    + (current == null ? "" : "; the event is at " + current.name()));
+        }
+        if (required != null && current.status() != required) {
+            throw new WorkflowException("The " + name + " stage is " + current.status() + ", not " + required);
+        }
+        return current;
+    }
+
+    private Progress cancelRemaining() {
+        List<Stage> next = new ArrayList<>();
+        for (Stage stage : stages) {
+            next.add(stage.isDone() ? stage : stage.withStatus(EventStatus.Canceled));
+        }
+        return new Progress(type, EventStatus.Canceled, next, null, null);
+    }
+
+    private Progress replace(Stage old, Stage updated) {
+        return new Progress(type, status, swap(old, updated), snoozedUntil, completedOn);
+    }
+
+    private List<Stage> swap(Stage old, Stage updated) {
+        List<Stage> next = new ArrayList<>(stages);
+        next.set(stages.indexOf(old), updated);
+        return next;
+    }
+
+    private static int indexOfCurrent(List<Stage> stages) {
+        for (int i = 0; i < stages.size(); i++) {
+            if (!stages.get(i).isDone()) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}
