@@ -7,10 +7,20 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** What a token may do. {@code admin} includes every other scope. */
+/**
+ * What a token may do. {@code events:write} creates events and does the everyday actions (cancel,
+ * snooze, assign, comment, record a return); approving, provisioning and verifying are separate, as
+ * they are separate duties at a bank. {@code admin} includes every other scope.
+ */
 public enum Scope {
     EVENTS_READ("events:read"),
     EVENTS_WRITE("events:write"),
+    /** Approve or reject events (the approvers of the workflow). */
+    EVENTS_APPROVE("events:approve"),
+    /** Complete Provision and Removal stages (the provision team). */
+    EVENTS_PROVISION("events:provision"),
+    /** Complete Verification stages (the verifiers). */
+    EVENTS_VERIFY("events:verify"),
     IDENTITIES_READ("identities:read"),
     IDENTITIES_WRITE("identities:write"),
     ADMIN("admin");

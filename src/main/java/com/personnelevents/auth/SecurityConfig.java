@@ -64,7 +64,15 @@ class SecurityConfig implements WebMvcConfigurer {
                                 "/swagger-ui.html",
                                 "/swagger-ui/**")
                         .permitAll()
+                        .requestMatchers(
+                                HttpMethod.POST, "/api/personnel-events/*/approve", "/api/personnel-events/*/reject")
+                        .hasAuthority(Scope.EVENTS_APPROVE.authority())
+                        // which scope completes a stage depends on the stage: checked by the workflow service
+                        .requestMatchers(HttpMethod.POST, "/api/personnel-events/*/stages/*/complete")
+                        .hasAnyAuthority(Scope.EVENTS_PROVISION.authority(), Scope.EVENTS_VERIFY.authority())
                         .requestMatchers(HttpMethod.POST, "/api/personnel-events/**")
+                        .hasAuthority(Scope.EVENTS_WRITE.authority())
+                        .requestMatchers(HttpMethod.PUT, "/api/personnel-events/*/assignee")
                         .hasAuthority(Scope.EVENTS_WRITE.authority())
                         .requestMatchers(HttpMethod.GET, "/api/personnel-events", "/api/personnel-events/**")
                         .hasAuthority(Scope.EVENTS_READ.authority())

@@ -19,4 +19,5 @@ record EventRow(
         LocalDate neededUntil,
         Instant completedOn,
         Instant createdAt,
+        LocalDate snoozedUntil,
         long version) {}

@@ -8,6 +8,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -22,9 +23,11 @@ class PersonnelEventController {
     static final String REPLAYED = "Idempotent-Replayed";
 
     private final PersonnelEventService events;
+    private final EventWorkflowService workflow;
 
-    PersonnelEventController(PersonnelEventService events) {
+    PersonnelEventController(PersonnelEventService events, EventWorkflowService workflow) {
         this.events = events;
+        this.workflow = workflow;
     }
 
     @PostMapping("/onboard")
@@ -71,6 +74,57 @@ class PersonnelEventController {
     @GetMapping("/{id}")
     PersonnelEventResponse get(@PathVariable UUID id) {
         return events.get(id);
+    }
+
+    @PostMapping("/{id}/approve")
+    PersonnelEventResponse approve(
+            @PathVariable UUID id, @RequestBody(required = false) ActionRequests.Note request, ApiCaller caller) {
+        return workflow.approve(id, request, caller);
+    }
+
+    @PostMapping("/{id}/reject")
+    PersonnelEventResponse reject(
+            @PathVariable UUID id, @RequestBody(required = false) ActionRequests.Reason request, ApiCaller caller) {
+        return workflow.reject(id, request, caller);
+    }
+
+    @PostMapping("/{id}/stages/{stage}/complete")
+    PersonnelEventResponse complete(
+            @PathVariable UUID id,
+            @PathVariable String stage,
+            @RequestBody(required = false) ActionRequests.Note request,
+            ApiCaller caller) {
+        return workflow.complete(id, stage, request, caller);
+    }
+
+    @PostMapping("/{id}/cancel")
+    PersonnelEventResponse cancel(
+            @PathVariable UUID id, @RequestBody(required = false) ActionRequests.Reason request, ApiCaller caller) {
+        return workflow.cancel(id, request, caller);
+    }
+
+    @PostMapping("/{id}/snooze")
+    PersonnelEventResponse snooze(
+            @PathVariable UUID id, @RequestBody(required = false) ActionRequests.Snooze request, ApiCaller caller) {
+        return workflow.snooze(id, request, caller);
+    }
+
+    @PostMapping("/{id}/return")
+    PersonnelEventResponse recordReturn(
+            @PathVariable UUID id, @RequestBody(required = false) ActionRequests.Return request, ApiCaller caller) {
+        return workflow.recordReturn(id, request, caller);
+    }
+
+    @PutMapping("/{id}/assignee")
+    PersonnelEventResponse assign(
+            @PathVariable UUID id, @RequestBody(required = false) ActionRequests.Assignee request, ApiCaller caller) {
+        return workflow.assign(id, request, caller);
+    }
+
+    @PostMapping("/{id}/comments")
+    PersonnelEventResponse comment(
+            @PathVariable UUID id, @RequestBody(required = false) ActionRequests.NewComment request, ApiCaller caller) {
+        return workflow.comment(id, request, caller);
     }
 
     private static ResponseEntity<PersonnelEventResponse> created(PersonnelEventService.Created created) {

@@ -10,10 +10,12 @@ import com.personnelevents.identity.IdentityAttributes;
 import com.personnelevents.web.PageResponse;
 import com.personnelevents.workflow.EventStatus;
 import com.personnelevents.workflow.EventType;
+import com.personnelevents.workflow.Progress;
 import com.personnelevents.workflow.Stage;
 import com.personnelevents.workflow.StageName;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -42,9 +44,11 @@ class PersonnelEventRepository {
     void insert(PersonnelEvent event) {
         jdbc.sql("""
                         INSERT INTO personnel_event (id, number, type, status, identity_id, reporter_id, reporter_name,
-                            assignee_id, assignee_name, needed_on, needed_until, completed_on, created_at, version)
+                            assignee_id, assignee_name, needed_on, needed_until, completed_on, created_at,
+                            snoozed_until, next_due_on, version)
                         VALUES (:id, :number, :type, :status, :identityId, :reporterId, :reporterName,
-                            :assigneeId, :assigneeName, :neededOn, :neededUntil, :completedOn, :createdAt, 0)
+                            :assigneeId, :assigneeName, :neededOn, :neededUntil, :completedOn, :createdAt,
+                            :snoozedUntil, :nextDueOn, 0)
                         """)
                 .param("id", event.id())
                 .param("number", event.number())
@@ -63,6 +67,8 @@ class PersonnelEventRepository {
                 .param("neededUntil", event.neededUntil())
                 .param("completedOn", toDb(event.completedOn()))
                 .param("createdAt", toDb(event.createdAt()))
+                .param("snoozedUntil", event.progress().snoozedUntil())
+                .param("nextDueOn", event.progress().nextDue())
                 .update();
         if (event.identityData() != null) {
             insertIdentityData(event.id(), event.identityData());
@@ -70,8 +76,98 @@ class PersonnelEventRepository {
         for (int position = 0; position < event.stages().size(); position++) {
             insertStage(event.id(), position, event.stages().get(position));
         }
-        event.activity().forEach(activity -> insertActivity(event.id(), activity));
-        event.comments().forEach(comment -> insertComment(event.id(), comment));
+        appendAuditTrail(event);
+    }
+
+    /**
+     * Saves what the event's transitions changed. Optimistic: false when someone else changed the event
+     * since it was read, and then nothing is written.
+     */
+    boolean update(PersonnelEvent event) {
+        int updated = jdbc.sql("""
+                        UPDATE personnel_event SET status = :status, assignee_id = :assigneeId,
+                            assignee_name = :assigneeName, needed_until = :neededUntil, completed_on = :completedOn,
+                            snoozed_until = :snoozedUntil, next_due_on = :nextDueOn, version = version + 1
+                         WHERE id = :id AND version = :version
+                        """)
+                .param("status", event.status().name())
+                .param(
+                        "assigneeId",
+                        event.assignee() == null ? null : event.assignee().id())
+                .param(
+                        "assigneeName",
+                        event.assignee() == null ? null : event.assignee().name())
+                .param("neededUntil", event.neededUntil())
+                .param("completedOn", toDb(event.completedOn()))
+                .param("snoozedUntil", event.progress().snoozedUntil())
+                .param("nextDueOn", event.progress().nextDue())
+                .param("id", event.id())
+                .param("version", event.version())
+                .update();
+        if (updated == 0) {
+            return false;
+        }
+        for (int position = 0; position < event.stages().size(); position++) {
+            Stage stage = event.stages().get(position);
+            jdbc.sql("""
+                            UPDATE event_stage SET status = :status, started_on = :startedOn,
+                                scheduled_start = :scheduledStart, completed_on = :completedOn, completed_by = :completedBy
+                             WHERE event_id = :eventId AND position = :position
+                            """)
+                    .param("status", stage.status().name())
+                    .param("startedOn", toDb(stage.startedOn()))
+                    .param("scheduledStart", stage.scheduledStart())
+                    .param("completedOn", toDb(stage.completedOn()))
+                    .param("completedBy", stage.completedBy())
+                    .param("eventId", event.id())
+                    .param("position", position)
+                    .update();
+        }
+        appendAuditTrail(event);
+        return true;
+    }
+
+    private void appendAuditTrail(PersonnelEvent event) {
+        event.newActivity().forEach(activity -> insertActivity(event.id(), activity));
+        event.newComments().forEach(comment -> insertComment(event.id(), comment));
+    }
+
+    /**
+     * Locks up to {@code limit} events with a step due by {@code today}, skipping those another instance
+     * holds: each due step is taken by exactly one instance.
+     */
+    List<UUID> lockDue(LocalDate today, int limit) {
+        return jdbc.sql("""
+                        SELECT id FROM personnel_event WHERE next_due_on <= :today
+                         ORDER BY next_due_on, number LIMIT :limit FOR UPDATE SKIP LOCKED
+                        """)
+                .param("today", today)
+                .param("limit", limit)
+                .query(UUID.class)
+                .list();
+    }
+
+    boolean hasOpenEvent(UUID identityId, EventType type) {
+        return jdbc.sql("""
+                        SELECT COUNT(*) FROM personnel_event WHERE identity_id = :identityId AND type = :type
+                           AND status NOT IN ('Completed', 'Canceled')
+                        """)
+                        .param("identityId", identityId)
+                        .param("type", type.name())
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    /** Offboardings of the identity that are neither completed nor canceled. */
+    List<EventRow> openOffboardings(UUID identityId) {
+        return jdbc.sql("""
+                        SELECT * FROM personnel_event WHERE identity_id = :identityId AND type = 'Offboard'
+                           AND status NOT IN ('Completed', 'Canceled') ORDER BY number
+                        """)
+                .param("identityId", identityId)
+                .query(PersonnelEventRepository::eventRow)
+                .list();
     }
 
     private void insertIdentityData(UUID eventId, IdentityAttributes attributes) {
@@ -164,19 +260,18 @@ class PersonnelEventRepository {
                         new Comment(instant(rs, "created_date"), rs.getString("author"), rs.getString("content")))
                 .list();
         IdentityAttributes identityData = identityData(List.of(row.id())).get(row.id());
+        Progress progress = new Progress(row.type(), row.status(), stages, row.snoozedUntil(), row.completedOn());
         return new PersonnelEvent(
                 row.id(),
                 row.number(),
                 row.type(),
-                row.status(),
                 row.identityId(),
                 row.reporter(),
                 row.assignee(),
                 row.neededOn(),
                 row.neededUntil(),
-                row.completedOn(),
                 row.createdAt(),
-                stages,
+                progress,
                 activity,
                 comments,
                 identityData,
@@ -253,6 +348,7 @@ class PersonnelEventRepository {
                 date(rs, "needed_until"),
                 instant(rs, "completed_on"),
                 instant(rs, "created_at"),
+                date(rs, "snoozed_until"),
                 rs.getLong("version"));
     }
 }

@@ -5,6 +5,7 @@ import com.personnelevents.event.IdempotencyStore.StoredResponse;
 import com.personnelevents.identity.IdentityAttributes;
 import com.personnelevents.identity.IdentityResponse;
 import com.personnelevents.identity.IdentityService;
+import com.personnelevents.identity.IdentityStatus;
 import com.personnelevents.settings.CustomFieldDisabled;
 import com.personnelevents.settings.Settings;
 import com.personnelevents.settings.SettingsService;
@@ -128,10 +129,36 @@ public class PersonnelEventService {
         NewEvent event = request.validate(current, today, violations);
         checkReferences(event, violations);
         violations.throwIfAny();
+        if (event.type() != EventType.Onboard) {
+            checkGuardRails(event);
+        }
         PersonnelEvent created = PersonnelEvent.create(
                 UUID.randomUUID(), events.nextNumber(), event, caller, current.leadTimeDays(), today, clock.instant());
         events.insert(created);
-        return PersonnelEventResponse.of(created, affectedIdentity(created));
+        return response(created);
+    }
+
+    /**
+     * Only an onboarding brings an inactive person back; the one exception is the offboarding of a person
+     * suspended by a leave of absence (people resign during leave). And one offboarding at a time. The
+     * identity row stays locked until the event is stored, so concurrent requests cannot both pass.
+     */
+    private void checkGuardRails(NewEvent event) {
+        UUID identityId = event.identityId();
+        IdentityStatus status = identities
+                .lockStatus(identityId)
+                .orElseThrow(() -> ValidationException.of("identityId", IdentityService.notFound(identityId)));
+        if (status != IdentityStatus.Active
+                && !(event.type() == EventType.Offboard && events.hasOpenEvent(identityId, EventType.Absence))) {
+            throw ApiException.conflict("Identity " + identityId + " is " + status
+                    + "; only an onboarding can bring an inactive person back");
+        }
+        if (event.type() == EventType.Offboard) {
+            events.openOffboardings(identityId).stream().findFirst().ifPresent(open -> {
+                throw ApiException.conflict("Identity " + identityId + " already has an open offboarding: event #"
+                        + open.number() + " (" + open.id() + ", " + open.status() + ")");
+            });
+        }
     }
 
     /** Identities the request points at must exist: the affected one and the supervisor. */
@@ -155,8 +182,14 @@ public class PersonnelEventService {
 
     @Transactional(readOnly = true)
     public PersonnelEventResponse get(UUID id) {
-        PersonnelEvent event = events.findById(id)
-                .orElseThrow(() -> ApiException.notFound("Personnel event with id " + id + " not found"));
+        return response(events.findById(id).orElseThrow(() -> ApiException.notFound(notFound(id))));
+    }
+
+    static String notFound(UUID id) {
+        return "Personnel event with id " + id + " not found";
+    }
+
+    PersonnelEventResponse response(PersonnelEvent event) {
         return PersonnelEventResponse.of(event, affectedIdentity(event));
     }
 

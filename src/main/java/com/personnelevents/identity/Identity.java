@@ -21,6 +21,11 @@ record Identity(
                 id, externalId, attributes, status, now, now, now, status == IdentityStatus.Active ? null : now, 0);
     }
 
+    /** A person an onboarding will bring in: recorded at approval, not active before the start date. */
+    static Identity pendingHire(UUID id, IdentityAttributes attributes, Instant now) {
+        return new Identity(id, null, attributes, IdentityStatus.Disabled, now, now, now, null, 0);
+    }
+
     /** The same identity with a new record from its source; the dates say when it changed. */
     Identity update(String newExternalId, IdentityAttributes newAttributes, IdentityStatus newStatus, Instant now) {
         Instant inactivated = inactivatedDate;

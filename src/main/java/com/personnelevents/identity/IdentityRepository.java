@@ -48,6 +48,14 @@ class IdentityRepository {
                 .list();
     }
 
+    /** The identity's status, its row locked until the transaction ends. */
+    Optional<IdentityStatus> lockStatus(UUID id) {
+        return jdbc.sql("SELECT status FROM identity WHERE id = :id FOR UPDATE")
+                .param("id", id)
+                .query((rs, n) -> IdentityStatus.valueOf(rs.getString(1)))
+                .optional();
+    }
+
     Optional<IdentityRow> findByExternalId(String externalId) {
         return jdbc.sql(SELECT + " WHERE i.external_id = :externalId")
                 .param("externalId", externalId)

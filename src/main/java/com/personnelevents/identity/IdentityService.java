@@ -79,6 +79,62 @@ public class IdentityService {
         return response(new IdentityRow(identity, supervisorName));
     }
 
+    /**
+     * Locks the identity for the rest of the transaction and returns its status, so that checks such as
+     * "one open offboarding per person" hold against concurrent requests.
+     */
+    @Transactional
+    public Optional<IdentityStatus> lockStatus(UUID id) {
+        return repository.lockStatus(id);
+    }
+
+    /** "Last, First" of an existing identity. */
+    @Transactional(readOnly = true)
+    public Optional<String> displayName(UUID id) {
+        return repository.displayName(id);
+    }
+
+    /** An onboarding's approval: the identity exists from now on, and becomes active on the start date. */
+    @Transactional
+    public void createPendingHire(UUID id, IdentityAttributes attributes, Instant now) {
+        repository.insert(Identity.pendingHire(id, attributes, now));
+    }
+
+    @Transactional
+    public void activate(UUID id, Instant now) {
+        change(
+                id,
+                identity -> identity.update(identity.externalId(), identity.attributes(), IdentityStatus.Active, now));
+    }
+
+    @Transactional
+    public void deactivate(UUID id, Instant now) {
+        change(
+                id,
+                identity ->
+                        identity.update(identity.externalId(), identity.attributes(), IdentityStatus.Disabled, now));
+    }
+
+    /** A role transition's changes: every non-null attribute replaces the stored one. */
+    @Transactional
+    public void applyChanges(UUID id, IdentityAttributes changes, Instant now) {
+        change(
+                id,
+                identity -> identity.update(
+                        identity.externalId(), identity.attributes().apply(changes), identity.status(), now));
+    }
+
+    private void change(UUID id, java.util.function.UnaryOperator<Identity> change) {
+        Identity before = repository
+                .findById(id)
+                .map(IdentityRow::identity)
+                .orElseThrow(() -> new IllegalStateException(notFound(id)));
+        Identity after = change.apply(before);
+        if (!after.sameRecordAs(before) && !repository.update(after)) {
+            throw ApiException.conflict("Identity " + id + " was changed concurrently; retry");
+        }
+    }
+
     public static String notFound(UUID id) {
         return "Identity with id " + id + " not found";
     }

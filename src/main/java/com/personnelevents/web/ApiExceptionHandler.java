@@ -2,6 +2,7 @@ package com.personnelevents.web;
 
 import com.personnelevents.validation.FieldViolation;
 import com.personnelevents.validation.ValidationException;
+import com.personnelevents.workflow.WorkflowException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.slf4j.Logger;
@@ -43,6 +44,11 @@ class ApiExceptionHandler {
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ErrorEnvelope> api(ApiException e) {
         return ResponseEntity.status(e.status()).body(ErrorEnvelope.of(e.code(), e.getMessage()));
+    }
+
+    @ExceptionHandler(WorkflowException.class)
+    ResponseEntity<ErrorEnvelope> workflow(WorkflowException e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(ErrorEnvelope.of("conflict", e.getMessage()));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

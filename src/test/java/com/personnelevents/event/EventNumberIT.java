@@ -41,8 +41,8 @@ class EventNumberIT extends ApiIntegrationTest {
             for (int i = 0; i < 80; i++) {
                 creates.add(() -> {
                     HttpResponse<String> response = http.send(
-                            HttpRequest.newBuilder(
-                                            URI.create("http://localhost:" + port + "/api/personnel-events/offboard"))
+                            HttpRequest.newBuilder(URI.create(
+                                            "http://localhost:" + port + "/api/personnel-events/role-transition"))
                                     .header("Authorization", "Bearer " + writer)
                                     .header("Content-Type", "application/json")
                                     .POST(HttpRequest.BodyPublishers.ofString(body))

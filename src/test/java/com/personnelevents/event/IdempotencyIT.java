@@ -28,7 +28,7 @@ class IdempotencyIT extends ApiIntegrationTest {
         writer = token("events:write");
     }
 
-    private static final String PATH = "/api/personnel-events/offboard";
+    private static final String PATH = "/api/personnel-events/role-transition";
 
     @Autowired
     private PersonnelEventService service;
@@ -36,7 +36,7 @@ class IdempotencyIT extends ApiIntegrationTest {
     @Test
     void a_retry_with_the_same_key_returns_the_original_response_and_creates_nothing() {
         UUID person = givenIdentity("Retry", "Safe");
-        String body = offboarding(person, "Voluntary resignation");
+        String body = roleTransition(person, "Voluntary resignation");
         String key = UUID.randomUUID().toString();
 
         ApiResponse first = postWithKey(body, key);
@@ -69,9 +69,9 @@ class IdempotencyIT extends ApiIntegrationTest {
     void the_same_key_with_a_different_request_is_refused() {
         UUID person = givenIdentity("Retry", "Different");
         String key = UUID.randomUUID().toString();
-        postWithKey(offboarding(person, "first"), key);
+        postWithKey(roleTransition(person, "first"), key);
 
-        ApiResponse other = postWithKey(offboarding(person, "second"), key);
+        ApiResponse other = postWithKey(roleTransition(person, "second"), key);
 
         assertThat(other.status()).isEqualTo(422);
         assertThat(other.text("error")).isEqualTo("unprocessable_entity");
@@ -83,7 +83,7 @@ class IdempotencyIT extends ApiIntegrationTest {
     void keys_belong_to_the_token_that_used_them() {
         UUID person = givenIdentity("Retry", "PerToken");
         String key = UUID.randomUUID().toString();
-        String body = offboarding(person, "same");
+        String body = roleTransition(person, "same");
 
         postWithKey(body, key);
         ApiResponse otherToken =
@@ -100,7 +100,7 @@ class IdempotencyIT extends ApiIntegrationTest {
         String key = UUID.randomUUID().toString();
 
         ApiResponse rejected = postWithKey("{\"identityId\":\"" + person + "\",\"effectiveDate\":\"2020-01-01\"}", key);
-        ApiResponse corrected = postWithKey(offboarding(person, null), key);
+        ApiResponse corrected = postWithKey(roleTransition(person, null), key);
 
         assertThat(rejected.status()).isEqualTo(400);
         assertThat(corrected.status()).isEqualTo(201);
@@ -110,7 +110,7 @@ class IdempotencyIT extends ApiIntegrationTest {
     void rejects_a_malformed_key() {
         UUID person = givenIdentity("Retry", "BadKey");
 
-        ApiResponse response = postWithKey(offboarding(person, null), "x".repeat(257));
+        ApiResponse response = postWithKey(roleTransition(person, null), "x".repeat(257));
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.errorFields()).containsExactly("Idempotency-Key");
@@ -120,7 +120,7 @@ class IdempotencyIT extends ApiIntegrationTest {
     @Test
     void concurrent_retries_with_one_key_create_one_event() throws Exception {
         UUID person = givenIdentity("Retry", "Concurrent");
-        String body = offboarding(person, "burst");
+        String body = roleTransition(person, "burst");
         String key = UUID.randomUUID().toString();
         ExecutorService pool = Executors.newFixedThreadPool(6);
         try {
@@ -144,7 +144,7 @@ class IdempotencyIT extends ApiIntegrationTest {
     void keys_are_kept_at_least_a_day_and_forgotten_after_the_retention() {
         UUID person = givenIdentity("Retry", "Retention");
         String key = UUID.randomUUID().toString();
-        String body = offboarding(person, null);
+        String body = roleTransition(person, null);
         postWithKey(body, key);
 
         clock.advance(Duration.ofHours(25));
@@ -162,7 +162,7 @@ class IdempotencyIT extends ApiIntegrationTest {
         return call(HttpMethod.POST, PATH, writer, body, Map.of("Idempotency-Key", key));
     }
 
-    private static String offboarding(UUID person, String comment) {
+    private static String roleTransition(UUID person, String comment) {
         JsonBody body = JsonBody.json().with("identityId", person.toString()).with("effectiveDate", "2026-05-01");
         return (comment == null ? body : body.with("comment", comment)).toString();
     }

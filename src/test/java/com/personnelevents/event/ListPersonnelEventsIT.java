@@ -26,9 +26,9 @@ class ListPersonnelEventsIT extends ApiIntegrationTest {
     @Test
     void lists_newest_effective_date_first_then_highest_number() {
         UUID person = givenIdentity("Order", "Check");
-        long first = number(offboard(person, "2099-01-10"));
-        long second = number(offboard(person, "2099-03-01"));
-        long third = number(offboard(person, "2099-01-10"));
+        long first = number(transition(person, "2099-01-10"));
+        long second = number(transition(person, "2099-03-01"));
+        long third = number(transition(person, "2099-01-10"));
 
         ApiResponse page = get("/api/personnel-events?identityId=" + person, reader);
 
@@ -52,7 +52,7 @@ class ListPersonnelEventsIT extends ApiIntegrationTest {
     void pages_hold_fifty_with_exact_totals() {
         UUID person = givenIdentity("Many", "Events");
         for (int i = 0; i < 51; i++) {
-            offboard(person, TODAY.plusDays(30 + i).toString());
+            transition(person, TODAY.plusDays(30 + i).toString());
         }
 
         ApiResponse first = get("/api/personnel-events?identityId=" + person, reader);
@@ -85,8 +85,8 @@ class ListPersonnelEventsIT extends ApiIntegrationTest {
     @Test
     void filters_by_status_ignoring_case() {
         UUID person = givenIdentity("Status", "Filter");
-        String scheduled = offboard(person, "2026-06-01").text("id");
-        String pending = offboard(person, TODAY.plusDays(2).toString()).text("id");
+        String scheduled = transition(person, "2026-06-01").text("id");
+        String pending = transition(person, TODAY.plusDays(2).toString()).text("id");
 
         assertThat(ids(get("/api/personnel-events?identityId=" + person + "&status=scheduled", reader)))
                 .containsExactly(scheduled);
@@ -174,6 +174,16 @@ class ListPersonnelEventsIT extends ApiIntegrationTest {
     private ApiResponse offboard(UUID person, String effectiveDate) {
         ApiResponse response = post(
                 "/api/personnel-events/offboard",
+                writer,
+                JsonBody.json().with("identityId", person.toString()).with("effectiveDate", effectiveDate));
+        assertThat(response.status()).as(response.body().toString()).isEqualTo(201);
+        return response;
+    }
+
+    /** Role transitions, unlike offboardings, may be several at once for one person. */
+    private ApiResponse transition(UUID person, String effectiveDate) {
+        ApiResponse response = post(
+                "/api/personnel-events/role-transition",
                 writer,
                 JsonBody.json().with("identityId", person.toString()).with("effectiveDate", effectiveDate));
         assertThat(response.status()).as(response.body().toString()).isEqualTo(201);

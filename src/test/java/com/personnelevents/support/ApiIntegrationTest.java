@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.personnelevents.Application;
 import com.personnelevents.auth.TokenService;
+import com.personnelevents.event.ScheduledSteps;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -59,6 +60,9 @@ public abstract class ApiIntegrationTest {
     @Autowired
     protected JdbcClient jdbc;
 
+    @Autowired
+    protected ScheduledSteps scheduledSteps;
+
     protected final JsonMapper json = JsonMapper.builder().build();
 
     @BeforeEach
@@ -112,6 +116,17 @@ public abstract class ApiIntegrationTest {
         JsonNode parsed =
                 bytes == null || bytes.length == 0 || !isJson ? MissingNode.getInstance() : json.readTree(bytes);
         return new ApiResponse(result.getStatus().value(), result.getResponseHeaders(), parsed);
+    }
+
+    /** Runs the scheduler once at the test clock's now, as its background trigger would. */
+    protected int runScheduler() {
+        return scheduledSteps.runDue(clock.instant());
+    }
+
+    /** Moves the clock to 09:00 UTC on {@code day} and runs the scheduler. */
+    protected int runSchedulerOn(LocalDate day) {
+        clock.set(day.atTime(9, 0).toInstant(ZoneOffset.UTC));
+        return runScheduler();
     }
 
     protected long storedEvents() {
