@@ -101,12 +101,7 @@ public class EventWorkflowService {
         LocalDate returnDate = EventDates.parse(
                 "returnDate", request == null ? null : request.returnDate(), "Return date", violations);
         violations.throwIfAny();
-        return act(id, (event, now, today) -> {
-            if (returnDate != null && returnDate.isBefore(today)) {
-                throw ValidationException.of("returnDate", "Return date must be today or later");
-            }
-            event.recordReturn(caller.name(), returnDate != null ? returnDate : today, now, today);
-        });
+        return act(id, (event, now, today) -> event.recordReturn(caller.name(), returnDate, now, today));
     }
 
     @Transactional

@@ -2,6 +2,7 @@ package com.personnelevents.event;
 
 import com.personnelevents.auth.ApiCaller;
 import com.personnelevents.identity.IdentityAttributes;
+import com.personnelevents.validation.ValidationException;
 import com.personnelevents.workflow.Action;
 import com.personnelevents.workflow.EventStatus;
 import com.personnelevents.workflow.EventType;
@@ -133,12 +134,18 @@ final class PersonnelEvent {
         move(progress.snooze(until, today), by, "Snoozed", detail, now);
     }
 
+    /** The person returns on {@code returnDate}, or today when it is null. */
     void recordReturn(String by, LocalDate returnDate, Instant now, LocalDate today) {
-        if (!returnDate.isAfter(neededOn)) {
+        LocalDate day = returnDate != null ? returnDate : today;
+        Progress next = progress.recordReturn(day, today, now); // first: is this a leave, and may it return now?
+        if (day.isBefore(today)) {
+            throw ValidationException.of("returnDate", "Return date must be today or later");
+        }
+        if (!day.isAfter(neededOn)) {
             throw new WorkflowException("The return date must be after the first day of leave (" + neededOn + ")");
         }
-        neededUntil = returnDate;
-        move(progress.recordReturn(returnDate, today, now), by, "Return recorded", "Returns on " + returnDate, now);
+        neededUntil = day;
+        move(next, by, "Return recorded", "Returns on " + day, now);
     }
 
     void assign(String by, PersonRef newAssignee, Instant now) {
@@ -182,7 +189,9 @@ final class PersonnelEvent {
             Stage old = before.stage(stage.name());
             boolean started = old.status() != stage.status()
                     && (stage.status() == EventStatus.Open || stage.status() == EventStatus.Pending);
-            if (started && old.status() != EventStatus.Snoozed) {
+            // A stage that opens again after a snooze has started before; one that opens for the first time
+            // (also a leave's Removal waiting for its return date) is recorded.
+            if (started && old.startedOn() == null) {
                 record(now, SYSTEM, "Stage started", stage.name() + " started");
             }
             boolean completed = old.status() != EventStatus.Completed && stage.status() == EventStatus.Completed;
