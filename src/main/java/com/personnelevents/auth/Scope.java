@@ -23,6 +23,10 @@ public enum Scope {
     EVENTS_VERIFY("events:verify"),
     IDENTITIES_READ("identities:read"),
     IDENTITIES_WRITE("identities:write"),
+    /** Applications, access models, what people hold, access requests. */
+    ACCESS_READ("access:read"),
+    /** Define applications and access models, load what people hold. */
+    ACCESS_WRITE("access:write"),
     ADMIN("admin");
 
     private final String value;

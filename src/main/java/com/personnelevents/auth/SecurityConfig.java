@@ -76,6 +76,18 @@ class SecurityConfig implements WebMvcConfigurer {
                         .hasAuthority(Scope.EVENTS_WRITE.authority())
                         .requestMatchers(HttpMethod.GET, "/api/personnel-events", "/api/personnel-events/**")
                         .hasAuthority(Scope.EVENTS_READ.authority())
+                        .requestMatchers(
+                                HttpMethod.POST, "/api/access-requests/*/complete", "/api/access-requests/*/reject")
+                        .hasAuthority(Scope.EVENTS_PROVISION.authority())
+                        .requestMatchers(
+                                HttpMethod.GET,
+                                "/api/applications/**",
+                                "/api/access-models/**",
+                                "/api/access-requests/**",
+                                "/api/identities/*/access")
+                        .hasAuthority(Scope.ACCESS_READ.authority())
+                        .requestMatchers("/api/applications/**", "/api/access-models/**", "/api/identity-access")
+                        .hasAuthority(Scope.ACCESS_WRITE.authority())
                         .requestMatchers(HttpMethod.GET, "/api/identities", "/api/identities/**")
                         .hasAuthority(Scope.IDENTITIES_READ.authority())
                         .requestMatchers(HttpMethod.POST, "/api/identities")

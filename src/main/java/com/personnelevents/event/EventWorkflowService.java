@@ -1,5 +1,8 @@
 package com.personnelevents.event;
 
+import com.personnelevents.access.AccessRequestService;
+import com.personnelevents.access.AccessStageClosed;
+import com.personnelevents.access.StageStarted;
 import com.personnelevents.auth.ApiCaller;
 import com.personnelevents.auth.Scope;
 import com.personnelevents.identity.IdentityService;
@@ -9,6 +12,8 @@ import com.personnelevents.settings.SettingsService;
 import com.personnelevents.validation.ValidationException;
 import com.personnelevents.validation.Violations;
 import com.personnelevents.web.ApiException;
+import com.personnelevents.workflow.EventStatus;
+import com.personnelevents.workflow.Stage;
 import com.personnelevents.workflow.StageName;
 import java.time.Clock;
 import java.time.Instant;
@@ -18,6 +23,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,6 +40,7 @@ public class EventWorkflowService {
 
     private final PersonnelEventRepository events;
     private final PersonnelEventService views;
+    private final AccessRequestService accessRequests;
     private final IdentityService identities;
     private final SettingsService settings;
     private final Clock clock;
@@ -41,11 +48,13 @@ public class EventWorkflowService {
     EventWorkflowService(
             PersonnelEventRepository events,
             PersonnelEventService views,
+            AccessRequestService accessRequests,
             IdentityService identities,
             SettingsService settings,
             Clock clock) {
         this.events = events;
         this.views = views;
+        this.accessRequests = accessRequests;
         this.identities = identities;
         this.settings = settings;
         this.clock = clock;
@@ -74,6 +83,11 @@ public class EventWorkflowService {
                     "Completing the " + name + " stage needs the " + needed.value() + " scope");
         }
         String comment = note(request);
+        long open = accessRequests.openCount(id, name.name());
+        if (open > 0) {
+            throw ApiException.conflict("The " + name + " stage still has " + open
+                    + " open access requests; it completes when the last one is completed or rejected");
+        }
         return act(id, (event, now, today) -> event.complete(name, caller.name(), comment, now, today));
     }
 
@@ -181,6 +195,40 @@ public class EventWorkflowService {
         for (IdentityEffect effect : effects) {
             apply(effect, now);
         }
+        for (StageName stage : event.takeStartedStages()) {
+            if (stage == StageName.Provision || stage == StageName.Removal) {
+                int raised = accessRequests.stageStarted(new StageStarted(
+                        event.id(),
+                        event.type(),
+                        stage.name(),
+                        event.identityId(),
+                        event.identityData(),
+                        event.progress().stage(StageName.Removal) != null,
+                        event.reporter().name(),
+                        now));
+                if (raised > 0) {
+                    event.recordAccessRequests(raised, stage, now);
+                }
+            }
+        }
+        if (event.status() == EventStatus.Canceled) {
+            accessRequests.eventCanceled(event.id(), now);
+        }
+        events.appendAuditTrail(event);
+    }
+
+    /** The last open access request of a stage was closed: the stage is done, by whoever closed it. */
+    @EventListener
+    void on(AccessStageClosed closed) {
+        StageName stage = StageName.valueOf(closed.stage());
+        PersonnelEvent event = load(closed.eventId());
+        Stage current = event.progress().current();
+        if (current == null || current.name() != stage || current.status() != EventStatus.Open) {
+            return;
+        }
+        Instant now = clock.instant();
+        event.complete(stage, closed.closedBy(), null, now, settings.current().today(clock));
+        save(event, now);
     }
 
     private void apply(IdentityEffect effect, Instant now) {

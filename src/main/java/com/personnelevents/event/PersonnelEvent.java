@@ -45,6 +45,7 @@ final class PersonnelEvent {
     private final List<Activity> newActivity = new ArrayList<>();
     private final List<Comment> newComments = new ArrayList<>();
     private final List<IdentityEffect> effects = new ArrayList<>();
+    private final List<StageName> startedStages = new ArrayList<>();
 
     PersonnelEvent(
             UUID id,
@@ -193,6 +194,7 @@ final class PersonnelEvent {
             // (also a leave's Removal waiting for its return date) is recorded.
             if (started && old.startedOn() == null) {
                 record(now, SYSTEM, "Stage started", stage.name() + " started");
+                startedStages.add(stage.name());
             }
             boolean completed = old.status() != EventStatus.Completed && stage.status() == EventStatus.Completed;
             identityEffect(stage.name(), started, completed);
@@ -248,8 +250,19 @@ final class PersonnelEvent {
         return taken;
     }
 
+    /** The stages that started since load, handed over once (their access requests are raised then). */
+    List<StageName> takeStartedStages() {
+        List<StageName> taken = List.copyOf(startedStages);
+        startedStages.clear();
+        return taken;
+    }
+
     void recordIdentityChange(String author, String content, Instant now) {
         record(now, author, "Identity changed", content);
+    }
+
+    void recordAccessRequests(int count, StageName stage, Instant now) {
+        record(now, SYSTEM, "Access requests raised", count + " access requests raised for " + stage);
     }
 
     UUID id() {
@@ -312,12 +325,17 @@ final class PersonnelEvent {
         return List.copyOf(comments);
     }
 
-    List<Activity> newActivity() {
-        return List.copyOf(newActivity);
+    /** Activity recorded since the last save, handed over once to be stored. */
+    List<Activity> takeUnsavedActivity() {
+        List<Activity> taken = List.copyOf(newActivity);
+        newActivity.clear();
+        return taken;
     }
 
-    List<Comment> newComments() {
-        return List.copyOf(newComments);
+    List<Comment> takeUnsavedComments() {
+        List<Comment> taken = List.copyOf(newComments);
+        newComments.clear();
+        return taken;
     }
 
     IdentityAttributes identityData() {

@@ -127,9 +127,10 @@ class PersonnelEventRepository {
         return true;
     }
 
-    private void appendAuditTrail(PersonnelEvent event) {
-        event.newActivity().forEach(activity -> insertActivity(event.id(), activity));
-        event.newComments().forEach(comment -> insertComment(event.id(), comment));
+    /** Stores the activity and comments recorded since the last save: the audit trail only grows. */
+    void appendAuditTrail(PersonnelEvent event) {
+        event.takeUnsavedActivity().forEach(activity -> insertActivity(event.id(), activity));
+        event.takeUnsavedComments().forEach(comment -> insertComment(event.id(), comment));
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.personnelevents.event;
 
+import com.personnelevents.access.AccessRequestView;
 import com.personnelevents.identity.IdentityResponse;
 import com.personnelevents.workflow.EventStatus;
 import com.personnelevents.workflow.EventType;
@@ -9,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** The full personnel event of the documents: what create and get-by-id return. */
@@ -30,7 +32,8 @@ record PersonnelEventResponse(
 
     static final String KIND = "Personnel Event";
 
-    static PersonnelEventResponse of(PersonnelEvent event, IdentityResponse identity) {
+    static PersonnelEventResponse of(
+            PersonnelEvent event, IdentityResponse identity, Map<String, List<AccessRequestView>> accessRequests) {
         return new PersonnelEventResponse(
                 event.id(),
                 KIND,
@@ -43,7 +46,10 @@ record PersonnelEventResponse(
                 atMidnight(event.neededOn()),
                 atMidnight(event.neededUntil()),
                 event.completedOn(),
-                event.stages().stream().map(StageResponse::of).toList(),
+                event.stages().stream()
+                        .map(stage -> StageResponse.of(
+                                stage, accessRequests.getOrDefault(stage.name().name(), List.of())))
+                        .toList(),
                 event.activity(),
                 event.comments());
     }
@@ -60,9 +66,9 @@ record PersonnelEventResponse(
             Instant scheduledStart,
             Instant completedOn,
             String completedBy,
-            List<Object> accessRequests) {
+            List<AccessRequestView> accessRequests) {
 
-        static StageResponse of(Stage stage) {
+        static StageResponse of(Stage stage, List<AccessRequestView> accessRequests) {
             return new StageResponse(
                     stage.name(),
                     stage.status(),
@@ -70,7 +76,7 @@ record PersonnelEventResponse(
                     atMidnight(stage.scheduledStart()),
                     stage.completedOn(),
                     stage.completedBy(),
-                    List.of());
+                    accessRequests);
         }
     }
 }

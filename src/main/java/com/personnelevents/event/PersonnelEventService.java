@@ -1,5 +1,6 @@
 package com.personnelevents.event;
 
+import com.personnelevents.access.AccessRequestService;
 import com.personnelevents.auth.ApiCaller;
 import com.personnelevents.event.IdempotencyStore.StoredResponse;
 import com.personnelevents.identity.IdentityAttributes;
@@ -51,6 +52,7 @@ public class PersonnelEventService {
     private final PersonnelEventRepository events;
     private final IdempotencyStore idempotency;
     private final IdentityService identities;
+    private final AccessRequestService accessRequests;
     private final SettingsService settings;
     private final Clock clock;
     private final TransactionTemplate transaction;
@@ -61,6 +63,7 @@ public class PersonnelEventService {
             PersonnelEventRepository events,
             IdempotencyStore idempotency,
             IdentityService identities,
+            AccessRequestService accessRequests,
             SettingsService settings,
             Clock clock,
             PlatformTransactionManager transactions,
@@ -69,6 +72,7 @@ public class PersonnelEventService {
         this.events = events;
         this.idempotency = idempotency;
         this.identities = identities;
+        this.accessRequests = accessRequests;
         this.settings = settings;
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactions);
@@ -190,7 +194,7 @@ public class PersonnelEventService {
     }
 
     PersonnelEventResponse response(PersonnelEvent event) {
-        return PersonnelEventResponse.of(event, affectedIdentity(event));
+        return PersonnelEventResponse.of(event, affectedIdentity(event), accessRequests.forEvent(event.id()));
     }
 
     @Transactional(readOnly = true)

@@ -50,6 +50,17 @@ public class IdentityService {
     }
 
     @Transactional(readOnly = true)
+    public Optional<UUID> findIdByExternalId(String externalId) {
+        return repository.findByExternalId(externalId).map(row -> row.identity().id());
+    }
+
+    /** The identity's attributes, as access models match them. */
+    @Transactional(readOnly = true)
+    public Optional<IdentityAttributes> attributes(UUID id) {
+        return repository.findById(id).map(row -> row.identity().attributes());
+    }
+
+    @Transactional(readOnly = true)
     public IdentityResponse get(UUID id) {
         return find(id).orElseThrow(() -> ApiException.notFound(notFound(id)));
     }

@@ -1,0 +1,42 @@
+package com.personnelevents.access;
+
+import com.personnelevents.identity.IdentityAttributes;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * A role definition across applications: the permissions that people whose attributes match the
+ * criteria should hold. Every criterion must hold; within one, any of its values will do (exact match,
+ * ignoring case and surrounding spaces). A model without criteria matches everyone. Only enabled
+ * models count.
+ */
+record AccessModel(
+        UUID id,
+        String name,
+        String description,
+        boolean enabled,
+        Map<ModelAttribute, Set<String>> criteria,
+        Set<UUID> permissionIds,
+        long version) {
+
+    AccessModel {
+        criteria = Map.copyOf(criteria);
+        permissionIds = Set.copyOf(permissionIds);
+    }
+
+    boolean matches(IdentityAttributes attributes) {
+        if (!enabled) {
+            return false;
+        }
+        return criteria.entrySet().stream().allMatch(criterion -> {
+            String value = criterion.getKey().normalisedValueOf(attributes);
+            return value != null
+                    && criterion.getValue().stream()
+                            .map(ModelAttribute::normalise)
+                            .collect(Collectors.toSet())
+                            .contains(value);
+        });
+    }
+}

@@ -1,0 +1,34 @@
+package com.personnelevents.access;
+
+import com.personnelevents.workflow.EventStatus;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * An access request as the API shows it, in the product's shape ({@code kind}, {@code number},
+ * {@code action}, {@code status}, {@code reporter}, {@code assignee}, {@code target}), with the
+ * application and permission it is about.
+ */
+public record AccessRequestView(
+        UUID id,
+        String kind,
+        long number,
+        AccessAction action,
+        EventStatus status,
+        Named reporter,
+        Named assignee,
+        Target target,
+        Named application,
+        Named permission,
+        UUID personnelEventId,
+        String stage,
+        String reason,
+        Instant createdDate,
+        Instant completedOn,
+        String completedBy) {
+
+    static final String KIND = "Access Request";
+
+    /** Whose access: a user account (groups are not modelled yet). */
+    public record Target(String type, String name, Named affectedIdentity) {}
+}

@@ -1,0 +1,147 @@
+package com.personnelevents.access;
+
+import com.personnelevents.validation.Violations;
+import com.personnelevents.web.ApiException;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Applications and their permissions. Applications are retired, never deleted: requests point at them. */
+@Service
+public class ApplicationService {
+
+    private static final int NAME_MAX = 256;
+    private static final int DESCRIPTION_MAX = 2048;
+
+    private final ApplicationRepository applications;
+    private final Clock clock;
+
+    ApplicationService(ApplicationRepository applications, Clock clock) {
+        this.applications = applications;
+        this.clock = clock;
+    }
+
+    @Transactional
+    ApplicationView create(AccessRequests.ApplicationRequest request) {
+        Violations violations = new Violations();
+        String name = violations.requiredText("name", request.name(), NAME_MAX, "Name");
+        String description = violations.longText("description", request.description(), DESCRIPTION_MAX, "Description");
+        List<AccessRequests.PermissionRequest> permissions = permissions(request.permissions(), violations);
+        violations.throwIfAny();
+        if (applications.findIdByName(name).isPresent()) {
+            throw ApiException.conflict("An application named '" + name + "' already exists");
+        }
+        UUID id = UUID.randomUUID();
+        applications.insert(id, name, description, clock.instant());
+        permissions.forEach(p ->
+                applications.insertPermission(UUID.randomUUID(), id, p.name().trim(), p.description()));
+        return get(id);
+    }
+
+    /** Renames or re-describes the application; listed permissions are added or re-described. */
+    @Transactional
+    ApplicationView update(UUID id, AccessRequests.ApplicationRequest request) {
+        ApplicationView current = get(id);
+        Violations violations = new Violations();
+        String name = violations.requiredText("name", request.name(), NAME_MAX, "Name");
+        String description = violations.longText("description", request.description(), DESCRIPTION_MAX, "Description");
+        List<AccessRequests.PermissionRequest> permissions = permissions(request.permissions(), violations);
+        violations.throwIfAny();
+        applications.findIdByName(name).filter(other -> !other.equals(id)).ifPresent(other -> {
+            throw ApiException.conflict("An application named '" + name + "' already exists");
+        });
+        applications.update(id, name, description, current.status(), clock.instant());
+        Map<String, UUID> existing = current.permissions().stream()
+                .collect(Collectors.toMap(ApplicationView.PermissionView::name, ApplicationView.PermissionView::id));
+        for (AccessRequests.PermissionRequest permission : permissions) {
+            UUID known = existing.get(permission.name().trim());
+            if (known == null) {
+                applications.insertPermission(
+                        UUID.randomUUID(), id, permission.name().trim(), permission.description());
+            } else {
+                applications.updatePermission(known, permission.description());
+            }
+        }
+        return get(id);
+    }
+
+    /** A retired application's permissions are no longer granted by access models. */
+    @Transactional
+    ApplicationView retire(UUID id) {
+        ApplicationView current = get(id);
+        applications.update(id, current.name(), current.description(), "Retired", clock.instant());
+        return get(id);
+    }
+
+    @Transactional(readOnly = true)
+    ApplicationView get(UUID id) {
+        return applications
+                .findById(id)
+                .orElseThrow(() -> ApiException.notFound("Application with id " + id + " not found"));
+    }
+
+    @Transactional(readOnly = true)
+    List<ApplicationView> list() {
+        return applications.findAllIds().stream().map(this::get).toList();
+    }
+
+    private static List<AccessRequests.PermissionRequest> permissions(
+            List<AccessRequests.PermissionRequest> requested, Violations violations) {
+        if (requested == null) {
+            return List.of();
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < requested.size(); i++) {
+            AccessRequests.PermissionRequest p = requested.get(i);
+            String prefix = "permissions[" + i + "].";
+            if (p == null) {
+                violations.add("permissions[" + i + "]", "Permission must be an object");
+                continue;
+            }
+            String name = violations.requiredText(prefix + "name", p.name(), NAME_MAX, "Name");
+            violations.longText(prefix + "description", p.description(), DESCRIPTION_MAX, "Description");
+            if (name != null && !seen.add(name)) {
+                violations.add(prefix + "name", "Permission '" + name + "' is listed twice");
+            }
+        }
+        return requested;
+    }
+
+    /** Resolves permissions named by application and permission; each unknown one is a field error. */
+    @Transactional(readOnly = true)
+    List<UUID> resolve(List<AccessRequests.PermissionName> names, String field, Violations violations) {
+        if (names == null) {
+            return List.of();
+        }
+        List<UUID> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            AccessRequests.PermissionName name = names.get(i);
+            String prefix = field + "[" + i + "]";
+            if (name == null || name.application() == null || name.permission() == null) {
+                violations.add(prefix, "Give the application and the permission by name");
+                continue;
+            }
+            applications
+                    .findActivePermission(name.application(), name.permission())
+                    .ifPresentOrElse(
+                            ids::add,
+                            () -> violations.add(
+                                    prefix,
+                                    "No permission '" + name.permission() + "' in an active application '"
+                                            + name.application() + "'"));
+        }
+        return ids;
+    }
+
+    /** Names by permission id, for views. */
+    @Transactional(readOnly = true)
+    Map<UUID, ApplicationRepository.PermissionRef> describe(Set<UUID> permissionIds) {
+        return applications.describe(permissionIds);
+    }
+}
