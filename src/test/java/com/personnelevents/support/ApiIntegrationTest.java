@@ -155,6 +155,11 @@ public abstract class ApiIntegrationTest {
 
     /** Imports one identity and returns its id. */
     protected UUID givenIdentity(String firstName, String lastName) {
+        return givenIdentity(firstName, lastName, "Lending");
+    }
+
+    /** Imports one identity of a department and returns its id. */
+    protected UUID givenIdentity(String firstName, String lastName, String department) {
         String admin = token("identities:write");
         ApiResponse response = post(
                 "/api/identities",
@@ -172,7 +177,7 @@ public abstract class ApiIntegrationTest {
                                         "title",
                                         "Loan Officer",
                                         "department",
-                                        "Lending"))));
+                                        department))));
         assertThat(response.status()).as(response.body().toString()).isEqualTo(200);
         return UUID.fromString(response.text("items.0.id"));
     }
