@@ -209,6 +209,15 @@ public class AccessRequestService {
         if (!requests.close(request, status, reason, now, by)) {
             throw ApiException.conflict("Access request " + request.id() + " was changed concurrently; reload it");
         }
+        PermissionRef ref =
+                applications.describe(Set.of(request.permissionId())).get(request.permissionId());
+        String what = "#" + request.number() + " " + request.action() + " "
+                + ref.permission().name() + " in " + ref.application().name();
+        publisher.publishEvent(
+                status == EventStatus.Completed
+                        ? new AccessRequestClosed(request.eventId(), by, "Access request completed", what, now)
+                        : new AccessRequestClosed(
+                                request.eventId(), by, "Access request rejected", what + ": " + reason, now));
         if (openCount(request.eventId(), request.stage()) == 0) {
             publisher.publishEvent(new AccessStageClosed(request.eventId(), request.stage(), by));
         }

@@ -1,5 +1,6 @@
 package com.personnelevents.event;
 
+import com.personnelevents.access.AccessRequestClosed;
 import com.personnelevents.access.AccessRequestService;
 import com.personnelevents.access.AccessStageClosed;
 import com.personnelevents.access.StageStarted;
@@ -215,6 +216,13 @@ public class EventWorkflowService {
             accessRequests.eventCanceled(event.id(), now);
         }
         events.appendAuditTrail(event);
+    }
+
+    /** Each access request carried out or rejected is part of the event's audit trail. */
+    @EventListener
+    void on(AccessRequestClosed closed) {
+        events.insertActivity(
+                closed.eventId(), new Activity(closed.at(), closed.by(), closed.action(), closed.description()));
     }
 
     /** The last open access request of a stage was closed: the stage is done, by whoever closed it. */

@@ -203,7 +203,7 @@ class PersonnelEventRepository {
                 .update();
     }
 
-    private void insertActivity(UUID eventId, Activity activity) {
+    void insertActivity(UUID eventId, Activity activity) {
         jdbc.sql("""
                         INSERT INTO event_activity (event_id, created_date, author, action, content)
                         VALUES (:eventId, :createdDate, :author, :action, :content)

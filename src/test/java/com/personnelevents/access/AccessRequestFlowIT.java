@@ -79,7 +79,12 @@ class AccessRequestFlowIT extends ApiIntegrationTest {
         assertThat(after.text("stages.1.status")).isEqualTo("Completed");
         assertThat(after.text("stages.1.completedBy")).isEqualTo("Provisioner Pat");
         assertThat(held(identity)).containsExactlyInAnyOrder("Mailbox Active", "Teller Active");
-        assertThat(activityActions(after)).contains("Access requests raised");
+        assertThat(activityActions(after))
+                .containsSubsequence(
+                        "Access requests raised",
+                        "Access request completed",
+                        "Access request completed",
+                        "Stage completed");
     }
 
     @Test
@@ -216,6 +221,8 @@ class AccessRequestFlowIT extends ApiIntegrationTest {
                         post(path + "/reject", provisioner, JsonBody.json().with("reason", "Needed for HR mail"));
                 assertThat(rejected.text("status")).isEqualTo("Canceled");
                 assertThat(rejected.text("reason")).isEqualTo("Rejected: Needed for HR mail");
+                assertThat(activityActions(get("/api/personnel-events/" + id, reader)))
+                        .contains("Access request rejected");
             } else {
                 assertThat(post(path + "/complete", provisioner, null).status()).isEqualTo(200);
             }
