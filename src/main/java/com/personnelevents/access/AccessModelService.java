@@ -4,6 +4,7 @@ import com.personnelevents.access.AccessModelView.GrantedPermission;
 import com.personnelevents.access.ApplicationRepository.PermissionRef;
 import com.personnelevents.identity.IdentityAttributes;
 import com.personnelevents.identity.IdentityService;
+import com.personnelevents.identity.IdentityType;
 import com.personnelevents.validation.Violations;
 import com.personnelevents.web.ApiException;
 import java.time.Clock;
@@ -117,6 +118,10 @@ public class AccessModelService {
                     String text = violations.text(field, value, VALUE_MAX, "Value");
                     if (text == null) {
                         violations.add(field, "Values must not be empty");
+                    } else if (parsed == ModelAttribute.identityType
+                            && IdentityType.parse(text).isEmpty()) {
+                        // a misspelt type would silently never match
+                        violations.add(field, "Identity type must be one of: " + IdentityType.validValues());
                     } else {
                         accepted.add(text);
                     }

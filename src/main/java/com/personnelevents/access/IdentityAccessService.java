@@ -111,10 +111,12 @@ public class IdentityAccessService {
     /** The same rows as CSV with a header: identityId or externalId, application, permission, account. */
     @Transactional
     int importCsv(String text) {
+        // Spreadsheets ("CSV UTF-8") start the file with a byte order mark; it is not part of the header.
+        String csvText = text.startsWith("\uFEFF") ? text.substring(1) : text;
         List<AccessRequests.Grant> grants = new ArrayList<>();
         try (MappingIterator<Map<String, String>> rows = csv.readerForMapOf(String.class)
                 .with(CsvSchema.emptySchema().withHeader())
-                .readValues(text)) {
+                .readValues(csvText)) {
             while (rows.hasNextValue()) {
                 Map<String, String> row = rows.nextValue();
                 for (String column : row.keySet()) {
