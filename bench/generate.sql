@@ -1,0 +1,75 @@
+-- A large organisation, straight into the database: psql -v identities=200000 -v events=1000000 -f generate.sql
+-- Five years of events up to two months ahead; most completed, some canceled, a few thousand in progress.
+\set ON_ERROR_STOP on
+SET synchronous_commit = off;
+-- In progress: a few thousand, and never more than a tenth of the people (small runs).
+SELECT least(4000, :identities / 10) AS open_events \gset
+
+INSERT INTO identity (id, external_id, first_name, last_name, email, email_key, identity_type, title, company,
+    division, department, office, status, created_date, updated_date, first_seen_date, inactivated_date, version)
+SELECT gen_random_uuid(), 'E' || n, 'First' || n, 'Last' || (n % 50000), 'p' || n || '@bank.example',
+       'p' || n || '@bank.example', 'Employee',
+       (ARRAY['Teller', 'Loan Officer', 'Branch Manager', 'Analyst', 'Engineer'])[1 + n % 5],
+       'First Bank of Valkyrie', (ARRAY['Retail', 'Commercial', 'Operations'])[1 + n % 3],
+       (ARRAY['Lending', 'Deposits', 'IT', 'HR', 'Risk', 'Compliance', 'Treasury', 'Cards'])[1 + n % 8],
+       'Office ' || (n % 40),
+       CASE WHEN n % 20 = 0 THEN 'Disabled' ELSE 'Active' END,
+       now() - interval '6 years', now() - interval '1 year', now() - interval '6 years',
+       CASE WHEN n % 20 = 0 THEN now() - interval '1 year' END, 0
+  FROM generate_series(1, :identities) AS n;
+
+CREATE TEMP TABLE bench_people AS
+    SELECT (substring(external_id FROM 2))::int AS rn, id FROM identity WHERE external_id ~ '^E[0-9]+$';
+CREATE UNIQUE INDEX ON bench_people (rn);
+
+-- 7919 is prime to the identity count, so the last few thousand events (the open ones) are distinct people.
+INSERT INTO personnel_event (id, number, type, status, identity_id, reporter_id, reporter_name, needed_on,
+    needed_until, completed_on, created_at, next_due_on, version)
+SELECT gen_random_uuid(), n, t.type, s.status, p.id,
+       '00000000-0000-0000-0000-00000000b0b0', 'HR Integration', d.day,
+       CASE WHEN t.type = 'Absence' THEN d.day + 60 END,
+       CASE WHEN s.status = 'Completed' THEN d.day + interval '3 days' END,
+       d.day - interval '10 days',
+       CASE WHEN s.status IN ('Pending', 'Scheduled', 'Snoozed') THEN d.day END,
+       0
+  FROM generate_series(1, :events) AS n
+  JOIN bench_people p ON p.rn = 1 + (n::bigint * 7919) % :identities
+  CROSS JOIN LATERAL (SELECT current_date - 1766 + (n::bigint * 1826 / :events)::int AS day) d
+  CROSS JOIN LATERAL (SELECT (ARRAY['Onboard', 'Onboard', 'Offboard', 'RoleTransition', 'RoleTransition',
+                                    'Absence'])[1 + n % 6] AS type) t
+  CROSS JOIN LATERAL (SELECT CASE
+            WHEN n > :events - :open_events THEN (ARRAY['Pending', 'Scheduled', 'Open', 'Resolved', 'Snoozed'])[1 + n % 5]
+            WHEN n % 50 = 0 THEN 'Canceled'
+            ELSE 'Completed' END AS status) s;
+
+SELECT setval('personnel_event_number_seq', :events);
+
+INSERT INTO event_stage (event_id, position, name, status, started_on, scheduled_start, completed_on, completed_by)
+SELECT e.id, st.position,
+       CASE WHEN st.position = 2 AND e.type = 'Absence' THEN 'Removal' ELSE st.name END,
+       CASE
+           WHEN e.status = 'Completed' THEN 'Completed'
+           WHEN e.status = 'Canceled' THEN CASE WHEN st.position = 0 THEN 'Completed' ELSE 'Canceled' END
+           WHEN e.status = 'Pending' THEN CASE WHEN st.position = 0 THEN 'Pending' ELSE 'Scheduled' END
+           WHEN e.status = 'Snoozed' THEN CASE WHEN st.position = 0 THEN 'Snoozed' ELSE 'Scheduled' END
+           WHEN e.status = 'Open' THEN (ARRAY['Completed', 'Open', 'Scheduled'])[st.position + 1]
+           WHEN e.status = 'Resolved' THEN (ARRAY['Completed', 'Completed', 'Open'])[st.position + 1]
+           ELSE 'Scheduled' END,
+       CASE WHEN e.status <> 'Scheduled' THEN e.created_at END,
+       CASE st.position WHEN 0 THEN e.needed_on - 7 WHEN 1 THEN e.needed_on END,
+       CASE WHEN e.status = 'Completed' THEN e.completed_on END,
+       CASE WHEN e.status = 'Completed' THEN 'Provision Team' END
+  FROM personnel_event e
+ CROSS JOIN (VALUES (0, 'Approval'), (1, 'Provision'), (2, 'Verification')) AS st(position, name);
+
+INSERT INTO event_activity (event_id, created_date, author, action, content)
+SELECT id, created_at, 'HR Integration', 'Created', type || ' event created via API' FROM personnel_event;
+INSERT INTO event_activity (event_id, created_date, author, action, content)
+SELECT id, completed_on, 'System', 'Completed', type || ' event completed' FROM personnel_event
+ WHERE status = 'Completed';
+INSERT INTO event_comment (event_id, created_date, author, content)
+SELECT id, created_at, 'HR Integration', 'Generated for the benchmark' FROM personnel_event WHERE number % 3 = 0;
+INSERT INTO personnel_event_identity (event_id, title, department)
+SELECT id, 'Senior Loan Officer', 'Commercial Lending' FROM personnel_event WHERE type = 'RoleTransition';
+
+ANALYZE;

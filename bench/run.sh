@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# The benchmark in one command: builds the jar, loads a large organisation into PostgreSQL (unless
+# REUSE_DATA=1), starts the service with -Xmx256m, runs the load driver against it and against plain
+# JDBC, and writes bench/results/<timestamp>.md.
+#   IDENTITIES=200000 EVENTS=1000000 WARMUP=PT5S DURATION=PT20S BENCH_DB=pe_bench bench/run.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+IDENTITIES=${IDENTITIES:-200000}
+EVENTS=${EVENTS:-1000000}
+DB=${BENCH_DB:-pe_bench}
+PORT=${BENCH_PORT:-8089}
+WARMUP=${WARMUP:-PT5S}
+DURATION=${DURATION:-PT20S}
+PSQL=(psql -h 127.0.0.1 -U postgres -X -q)
+
+./mvnw -q -B -ntp package -DskipTests -Dspotless.check.skip=true
+./mvnw -q -B -ntp test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt \
+    -Dmdep.includeScope=test -Dspotless.check.skip=true
+JAR=$(ls target/personnel-events-*.jar | head -n 1)
+export SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:5432/$DB" SPRING_DATASOURCE_USERNAME=postgres
+
+if [ "${REUSE_DATA:-0}" != 1 ]; then
+    "${PSQL[@]}" -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
+    java -jar "$JAR" token list >/dev/null   # creates the schema
+    echo "Loading $IDENTITIES identities and $EVENTS events into $DB ..." >&2
+    time "${PSQL[@]}" -d "$DB" -v identities="$IDENTITIES" -v events="$EVENTS" -f bench/generate.sql
+fi
+TOKEN=$(java -jar "$JAR" token create --name "Benchmark" --scopes admin)
+
+java -Xmx256m -XX:+UseG1GC -Xlog:gc:file=target/bench-gc.log -jar "$JAR" --server.port="$PORT" \
+    --personnel-events.scheduler.enabled=false >target/bench-service.log 2>&1 &
+SERVICE=$!
+trap 'kill $SERVICE 2>/dev/null || true' EXIT
+for _ in $(seq 1 60); do
+    curl -fs "http://localhost:$PORT/actuator/health/readiness" >/dev/null && break
+    sleep 1
+done
+
+MACHINE="$(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -n 1), \
+$("${PSQL[@]}" -d "$DB" -tAc 'SHOW server_version' | head -n 1) on the same machine, \
+$("${PSQL[@]}" -d "$DB" -tAc 'SELECT count(*) FROM identity') identities, \
+$("${PSQL[@]}" -d "$DB" -tAc 'SELECT count(*) FROM personnel_event') events, service -Xmx256m"
+REPORT="bench/results/$(date -u +%Y-%m-%dT%H%M%SZ).md"
+java -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
+    -Dbench.url="http://localhost:$PORT" -Dbench.token="$TOKEN" \
+    -Dbench.jdbc.url="$SPRING_DATASOURCE_URL" -Dbench.jdbc.user=postgres \
+    -Dbench.warmup="$WARMUP" -Dbench.duration="$DURATION" \
+    -Dbench.report="$REPORT" -Dbench.machine="$MACHINE" \
+    com.personnelevents.bench.Benchmark
+cp "$REPORT" bench/results/latest.md
+cat "$REPORT"

@@ -1,0 +1,405 @@
+package com.personnelevents.bench;
+
+import com.personnelevents.bench.LoadRun.Result;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The benchmark: creates of each type at 8 and 32 clients and the list and get queries at 8, through
+ * the HTTP API of a running service, and the same rows and queries through plain JDBC on the same
+ * database (the floor: what PostgreSQL itself allows on this machine). Writes a Markdown report.
+ *
+ * <p>Settings (system properties): {@code bench.url}, {@code bench.token}, {@code bench.jdbc.url},
+ * {@code bench.jdbc.user}, {@code bench.jdbc.password}, {@code bench.warmup}, {@code bench.duration}
+ * (ISO-8601 durations), {@code bench.clients} (create concurrencies, default "8,32"), {@code
+ * bench.report} (file), {@code bench.machine} (a line describing the machine).
+ */
+public final class Benchmark {
+
+    static final String[] CREATE_TYPES = {"onboard", "offboard", "role-transition", "leave-of-absence"};
+
+    private final URI base;
+    private final String token;
+    private final HikariDataSource database;
+    private final Duration warmup;
+    private final Duration duration;
+    private final int[] createClients;
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final List<UUID> freePeople = new ArrayList<>();
+    private final AtomicInteger nextFree = new AtomicInteger();
+    private final List<UUID> somePeople = new ArrayList<>();
+    private final List<UUID> someEvents = new ArrayList<>();
+    private final String effectiveDate = LocalDate.now().plusDays(30).toString();
+
+    Benchmark(
+            URI base,
+            String token,
+            String jdbcUrl,
+            String user,
+            String password,
+            Duration warmup,
+            Duration duration,
+            int[] createClients) {
+        this.base = base;
+        this.token = token;
+        this.warmup = warmup;
+        this.duration = duration;
+        this.createClients = createClients;
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(Math.max(32, maxOf(createClients)));
+        this.database = new HikariDataSource(config);
+    }
+
+    public static void main(String[] args) throws Exception {
+        Benchmark benchmark = new Benchmark(
+                URI.create(System.getProperty("bench.url", "http://localhost:8089")),
+                required("bench.token"),
+                System.getProperty("bench.jdbc.url", "jdbc:postgresql://127.0.0.1:5432/pe_bench"),
+                System.getProperty("bench.jdbc.user", "postgres"),
+                System.getProperty("bench.jdbc.password", ""),
+                Duration.parse(System.getProperty("bench.warmup", "PT5S")),
+                Duration.parse(System.getProperty("bench.duration", "PT20S")),
+                parseClients(System.getProperty("bench.clients", "8,32")));
+        Path report = Path.of(System.getProperty("bench.report", "bench/results/latest.md"));
+        benchmark.writeReport(report, System.getProperty("bench.machine", "unknown machine"), benchmark.run());
+        System.out.println("Report written to " + report);
+    }
+
+    List<Result> run() throws Exception {
+        try {
+            sample();
+            List<Result> results = new ArrayList<>();
+            for (String type : CREATE_TYPES) {
+                for (int clients : createClients) {
+                    results.add(
+                            LoadRun.run("create " + type, "api", clients, warmup, duration, (t, i) -> create(type)));
+                    results.add(LoadRun.run(
+                            "create " + type, "jdbc", clients, warmup, duration, (t, i) -> floorCreate(type)));
+                }
+            }
+            for (Map.Entry<String, ListQuery> query : listQueries().entrySet()) {
+                ListQuery list = query.getValue();
+                results.add(LoadRun.run(query.getKey(), "api", 8, warmup, duration, (t, i) -> getOk(list.path())));
+                results.add(LoadRun.run(query.getKey(), "jdbc", 8, warmup, duration, (t, i) -> floorList(list)));
+            }
+            results.add(LoadRun.run(
+                    "get by id",
+                    "api",
+                    8,
+                    warmup,
+                    duration,
+                    (t, i) -> getOk("/api/personnel-events/" + any(someEvents))));
+            results.add(LoadRun.run("get by id", "jdbc", 8, warmup, duration, (t, i) -> floorGet(any(someEvents))));
+            return results;
+        } finally {
+            database.close();
+        }
+    }
+
+    /** People without open events (each offboarding needs its own), and ids to read. */
+    private void sample() throws Exception {
+        try (Connection c = database.getConnection()) {
+            query(c, """
+                    SELECT id FROM identity i WHERE status = 'Active' AND NOT EXISTS (SELECT 1 FROM personnel_event e
+                     WHERE e.identity_id = i.id AND e.status NOT IN ('Completed', 'Canceled')) LIMIT 150000
+                    """, freePeople);
+            query(c, "SELECT identity_id FROM personnel_event ORDER BY number DESC LIMIT 20000", somePeople);
+            query(c, "SELECT id FROM personnel_event ORDER BY number DESC LIMIT 20000", someEvents);
+        }
+        if (freePeople.isEmpty() || someEvents.isEmpty()) {
+            throw new IllegalStateException("The database holds no identities or events to run against");
+        }
+    }
+
+    // --- through the API ---------------------------------------------------------------------
+
+    private boolean create(String type) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/personnel-events/" + type))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body(type)))
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 201;
+    }
+
+    private boolean getOk(String path) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(path))
+                .header("Authorization", "Bearer " + token)
+                .GET()
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+    }
+
+    private String body(String type) {
+        switch (type) {
+            case "onboard":
+                return """
+                        {"identity":{"firstName":"Bench","lastName":"Hire%d","email":"hire@bench.example",
+                        "department":"Lending","title":"Loan Officer"},"effectiveDate":"%s","comment":"Benchmark"}""".formatted(ThreadLocalRandom.current().nextInt(1_000_000), effectiveDate);
+            case "offboard":
+                return "{\"identityId\":\"%s\",\"effectiveDate\":\"%s\",\"comment\":\"Benchmark\"}"
+                        .formatted(nextFreePerson(), effectiveDate);
+            case "role-transition":
+                return "{\"identityId\":\"%s\",\"effectiveDate\":\"%s\",\"identity\":{\"title\":\"Senior Loan Officer\"}}"
+                        .formatted(any(freePeople), effectiveDate);
+            default:
+                return "{\"identityId\":\"%s\",\"effectiveDate\":\"%s\",\"endDate\":\"%s\"}"
+                        .formatted(
+                                any(freePeople),
+                                effectiveDate,
+                                LocalDate.parse(effectiveDate).plusDays(60));
+        }
+    }
+
+    private UUID nextFreePerson() {
+        return freePeople.get(nextFree.getAndIncrement() % freePeople.size());
+    }
+
+    record ListQuery(String path, String where, List<Object> params, long offset) {}
+
+    private Map<String, ListQuery> listQueries() {
+        UUID person = somePeople.get(0);
+        Map<String, ListQuery> queries = new LinkedHashMap<>();
+        queries.put("list page 1", new ListQuery("/api/personnel-events", "", List.of(), 0));
+        queries.put(
+                "list status=Pending",
+                new ListQuery("/api/personnel-events?status=Pending", " WHERE status = ?", List.of("Pending"), 0));
+        queries.put(
+                "list type=RoleTransition",
+                new ListQuery(
+                        "/api/personnel-events?type=RoleTransition", " WHERE type = ?", List.of("RoleTransition"), 0));
+        queries.put(
+                "list identityId",
+                new ListQuery(
+                        "/api/personnel-events?identityId=" + person, " WHERE identity_id = ?", List.of(person), 0));
+        queries.put(
+                "list type+status",
+                new ListQuery(
+                        "/api/personnel-events?type=Offboard&status=Completed",
+                        " WHERE type = ? AND status = ?",
+                        List.of("Offboard", "Completed"),
+                        0));
+        queries.put("list page 1000", new ListQuery("/api/personnel-events?page=1000", "", List.of(), 999L * 50));
+        return queries;
+    }
+
+    // --- the floor: the same rows and queries through plain JDBC -------------------------------
+
+    private boolean floorCreate(String type) throws Exception {
+        try (Connection c = database.getConnection()) {
+            c.setAutoCommit(false);
+            long number;
+            try (ResultSet rs = c.createStatement().executeQuery("SELECT nextval('personnel_event_number_seq')")) {
+                rs.next();
+                number = rs.getLong(1);
+            }
+            UUID id = UUID.randomUUID();
+            Timestamp now = Timestamp.from(Instant.now());
+            LocalDate effective = LocalDate.parse(effectiveDate);
+            String dbType = type.equals("role-transition")
+                    ? "RoleTransition"
+                    : type.equals("leave-of-absence")
+                            ? "Absence"
+                            : type.substring(0, 1).toUpperCase(Locale.ROOT) + type.substring(1);
+            UUID identity = type.equals("onboard") ? UUID.randomUUID() : any(freePeople);
+            update(c, """
+                    INSERT INTO personnel_event (id, number, type, status, identity_id, reporter_id, reporter_name,
+                        needed_on, created_at, next_due_on, version) VALUES (?, ?, ?, 'Scheduled', ?, ?, 'Bench', ?, ?, ?, 0)
+                    """, id, number, dbType, identity, UUID.randomUUID(), effective, now, effective.minusDays(7));
+            if (type.equals("onboard") || type.equals("role-transition")) {
+                update(
+                        c,
+                        "INSERT INTO personnel_event_identity (event_id, first_name, last_name, title) VALUES (?, ?, ?, ?)",
+                        id,
+                        "Bench",
+                        "Hire",
+                        "Loan Officer");
+            }
+            String[] stages = {"Approval", "Provision", "Verification"};
+            for (int p = 0; p < stages.length; p++) {
+                update(c, """
+                        INSERT INTO event_stage (event_id, position, name, status, scheduled_start)
+                        VALUES (?, ?, ?, 'Scheduled', ?)""", id, p, stages[p], effective.minusDays(p == 0 ? 7 : 0));
+            }
+            update(c, """
+                    INSERT INTO event_activity (event_id, created_date, author, action, content)
+                    VALUES (?, ?, 'Bench', 'Created', 'Created via benchmark')""", id, now);
+            update(
+                    c,
+                    "INSERT INTO event_comment (event_id, created_date, author, content) VALUES (?, ?, 'Bench', 'Benchmark')",
+                    id,
+                    now);
+            c.commit();
+            return true;
+        }
+    }
+
+    /** The service's list: the page, the exact count, and the identities of the page. */
+    private boolean floorList(ListQuery query) throws Exception {
+        try (Connection c = database.getConnection()) {
+            List<UUID> identities = new ArrayList<>();
+            List<Object> params = new ArrayList<>(query.params());
+            params.add(query.offset());
+            try (PreparedStatement s = prepare(
+                            c,
+                            "SELECT * FROM personnel_event" + query.where()
+                                    + " ORDER BY needed_on DESC, number DESC LIMIT 50 OFFSET ?",
+                            params);
+                    ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    identities.add(rs.getObject("identity_id", UUID.class));
+                }
+            }
+            try (PreparedStatement s =
+                            prepare(c, "SELECT COUNT(*) FROM personnel_event" + query.where(), query.params());
+                    ResultSet rs = s.executeQuery()) {
+                rs.next();
+            }
+            if (!identities.isEmpty()) {
+                String marks = String.join(",", java.util.Collections.nCopies(identities.size(), "?"));
+                try (PreparedStatement s = prepare(
+                                c, "SELECT * FROM identity WHERE id IN (" + marks + ")", new ArrayList<>(identities));
+                        ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        rs.getString("last_name");
+                    }
+                }
+            }
+            return true;
+        }
+    }
+
+    /** The service's get: the event, its stages, activity, comments, identity data, the identity. */
+    private boolean floorGet(UUID id) throws Exception {
+        try (Connection c = database.getConnection()) {
+            UUID identity = null;
+            try (PreparedStatement s = prepare(c, "SELECT * FROM personnel_event WHERE id = ?", List.of(id));
+                    ResultSet rs = s.executeQuery()) {
+                if (rs.next()) {
+                    identity = rs.getObject("identity_id", UUID.class);
+                }
+            }
+            for (String table : List.of(
+                    "event_stage", "event_activity", "event_comment", "personnel_event_identity", "access_request")) {
+                try (PreparedStatement s = prepare(c, "SELECT * FROM " + table + " WHERE event_id = ?", List.of(id));
+                        ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        rs.getObject(1);
+                    }
+                }
+            }
+            try (PreparedStatement s = prepare(c, "SELECT * FROM identity WHERE id = ?", List.of(identity));
+                    ResultSet rs = s.executeQuery()) {
+                rs.next();
+            }
+            return true;
+        }
+    }
+
+    // --- report ------------------------------------------------------------------------------
+
+    void writeReport(Path file, String machine, List<Result> results) throws Exception {
+        StringBuilder md = new StringBuilder();
+        md.append("# Benchmark ").append(Instant.now()).append("\n\n");
+        md.append("Machine: ").append(machine).append("  \n");
+        md.append("Warm-up ")
+                .append(warmup.toSeconds())
+                .append(" s, then ")
+                .append(duration.toSeconds())
+                .append(
+                        " s per scenario; closed loop (each client sends its next request when the answer arrives).\n\n");
+        md.append(
+                "| scenario | clients | API req/s | API p50 ms | API p99 ms | API errors | floor req/s | floor p50 ms | floor p99 ms | API/floor throughput |\n");
+        md.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        for (int i = 0; i + 1 < results.size(); i += 2) {
+            Result api = results.get(i);
+            Result floor = results.get(i + 1);
+            md.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %d | %.0f | %.2f | %.2f | %d | %.0f | %.2f | %.2f | %.0f%% |%n",
+                    api.scenario(),
+                    api.clients(),
+                    api.perSecond(),
+                    api.p50Millis(),
+                    api.p99Millis(),
+                    api.errors(),
+                    floor.perSecond(),
+                    floor.p50Millis(),
+                    floor.p99Millis(),
+                    floor.perSecond() == 0 ? 0 : 100 * api.perSecond() / floor.perSecond()));
+        }
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.writeString(file, md.toString());
+    }
+
+    // --- helpers -----------------------------------------------------------------------------
+
+    private static void query(Connection c, String sql, List<UUID> into) throws Exception {
+        try (ResultSet rs = c.createStatement().executeQuery(sql)) {
+            while (rs.next()) {
+                into.add(rs.getObject(1, UUID.class));
+            }
+        }
+    }
+
+    private static void update(Connection c, String sql, Object... params) throws Exception {
+        try (PreparedStatement s = prepare(c, sql, List.of(params))) {
+            s.executeUpdate();
+        }
+    }
+
+    private static PreparedStatement prepare(Connection c, String sql, List<Object> params) throws Exception {
+        PreparedStatement s = c.prepareStatement(sql);
+        for (int i = 0; i < params.size(); i++) {
+            s.setObject(i + 1, params.get(i));
+        }
+        return s;
+    }
+
+    private static <T> T any(List<T> list) {
+        return list.get(ThreadLocalRandom.current().nextInt(list.size()));
+    }
+
+    private static String required(String property) {
+        String value = System.getProperty(property);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("Set -D" + property);
+        }
+        return value;
+    }
+
+    private static int[] parseClients(String value) {
+        return java.util.Arrays.stream(value.split(","))
+                .mapToInt(v -> Integer.parseInt(v.trim()))
+                .toArray();
+    }
+
+    private static int maxOf(int[] values) {
+        return java.util.Arrays.stream(values).max().orElse(8);
+    }
+}
