@@ -72,4 +72,10 @@ SELECT id, created_at, 'HR Integration', 'Generated for the benchmark' FROM pers
 INSERT INTO personnel_event_identity (event_id, title, department)
 SELECT id, 'Senior Loan Officer', 'Commercial Lending' FROM personnel_event WHERE type = 'RoleTransition';
 
-ANALYZE;
+-- The kept counts per type and status (the migration counted an empty table).
+UPDATE personnel_event_count SET n = 0;
+UPDATE personnel_event_count c SET n = sub.n
+  FROM (SELECT type, status, count(*) AS n FROM personnel_event GROUP BY type, status) sub
+ WHERE c.type = sub.type AND c.status = sub.status AND c.stripe = 0;
+
+VACUUM ANALYZE;

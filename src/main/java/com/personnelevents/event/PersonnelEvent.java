@@ -37,6 +37,7 @@ final class PersonnelEvent {
     private LocalDate neededUntil;
     private final Instant createdAt;
     private Progress progress;
+    private final EventStatus statusAtLoad;
     private final List<Activity> activity;
     private final List<Comment> comments;
     private final IdentityAttributes identityData;
@@ -72,6 +73,7 @@ final class PersonnelEvent {
         this.neededUntil = neededUntil;
         this.createdAt = createdAt;
         this.progress = progress;
+        this.statusAtLoad = progress.status();
         this.activity = new ArrayList<>(activity);
         this.comments = new ArrayList<>(comments);
         this.identityData = identityData;
@@ -279,6 +281,11 @@ final class PersonnelEvent {
 
     EventStatus status() {
         return progress.status();
+    }
+
+    /** The status the event had when it was read (or created): what its kept count was counted under. */
+    EventStatus statusAtLoad() {
+        return statusAtLoad;
     }
 
     UUID identityId() {

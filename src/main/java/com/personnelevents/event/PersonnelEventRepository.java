@@ -22,11 +22,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
 class PersonnelEventRepository {
+
+    static final int COUNT_STRIPES = 16;
 
     private final JdbcClient jdbc;
 
@@ -70,6 +73,7 @@ class PersonnelEventRepository {
                 .param("snoozedUntil", event.progress().snoozedUntil())
                 .param("nextDueOn", event.progress().nextDue())
                 .update();
+        adjustCount(event.type(), event.status(), 1);
         if (event.identityData() != null) {
             insertIdentityData(event.id(), event.identityData());
         }
@@ -106,6 +110,10 @@ class PersonnelEventRepository {
                 .update();
         if (updated == 0) {
             return false;
+        }
+        if (event.status() != event.statusAtLoad()) {
+            adjustCount(event.type(), event.statusAtLoad(), -1);
+            adjustCount(event.type(), event.status(), 1);
         }
         for (int position = 0; position < event.stages().size(); position++) {
             Stage stage = event.stages().get(position);
@@ -312,10 +320,30 @@ class PersonnelEventRepository {
                 .list();
     }
 
+    /**
+     * The exact number of events the filter matches: from the kept counts by type and status, or, for one
+     * identity (a handful of rows, found by index), by counting.
+     */
     long count(EventFilter filter) {
-        StringBuilder sql = new StringBuilder("SELECT COUNT(*) FROM personnel_event WHERE 1 = 1");
+        if (filter.identityId() != null) {
+            StringBuilder sql = new StringBuilder("SELECT COUNT(*) FROM personnel_event WHERE 1 = 1");
+            Map<String, Object> params = where(filter, sql);
+            return jdbc.sql(sql.toString()).params(params).query(Long.class).single();
+        }
+        StringBuilder sql = new StringBuilder("SELECT COALESCE(SUM(n), 0) FROM personnel_event_count WHERE 1 = 1");
         Map<String, Object> params = where(filter, sql);
         return jdbc.sql(sql.toString()).params(params).query(Long.class).single();
+    }
+
+    /** Keeps the count of the event's type and status, in a random stripe of it. */
+    private void adjustCount(EventType type, EventStatus status, int delta) {
+        jdbc.sql(
+                        "UPDATE personnel_event_count SET n = n + :delta WHERE type = :type AND status = :status AND stripe = :stripe")
+                .param("delta", delta)
+                .param("type", type.name())
+                .param("status", status.name())
+                .param("stripe", ThreadLocalRandom.current().nextInt(COUNT_STRIPES))
+                .update();
     }
 
     private static Map<String, Object> where(EventFilter filter, StringBuilder sql) {

@@ -231,6 +231,11 @@ public final class Benchmark {
                     INSERT INTO personnel_event (id, number, type, status, identity_id, reporter_id, reporter_name,
                         needed_on, created_at, next_due_on, version) VALUES (?, ?, ?, 'Scheduled', ?, ?, 'Bench', ?, ?, ?, 0)
                     """, id, number, dbType, identity, UUID.randomUUID(), effective, now, effective.minusDays(7));
+            update(
+                    c,
+                    "UPDATE personnel_event_count SET n = n + 1 WHERE type = ? AND status = 'Scheduled' AND stripe = ?",
+                    dbType,
+                    ThreadLocalRandom.current().nextInt(16));
             if (type.equals("onboard") || type.equals("role-transition")) {
                 update(
                         c,
