@@ -308,10 +308,16 @@ class PersonnelEventRepository {
                 .update();
     }
 
+    /**
+     * One page, newest effective date first. The page's ids come first, from an index that holds them
+     * (a deep page skips index entries, not table rows); then only those rows are read.
+     */
     List<EventRow> page(EventFilter filter, long offset) {
-        StringBuilder sql = new StringBuilder("SELECT * FROM personnel_event WHERE 1 = 1");
+        StringBuilder sql =
+                new StringBuilder("SELECT e.* FROM personnel_event e JOIN (SELECT id FROM personnel_event WHERE 1 = 1");
         Map<String, Object> params = where(filter, sql);
-        sql.append(" ORDER BY needed_on DESC, number DESC LIMIT :limit OFFSET :offset");
+        sql.append(" ORDER BY needed_on DESC, number DESC LIMIT :limit OFFSET :offset) p ON p.id = e.id")
+                .append(" ORDER BY e.needed_on DESC, e.number DESC");
         return jdbc.sql(sql.toString())
                 .params(params)
                 .param("limit", PageResponse.PAGE_SIZE)

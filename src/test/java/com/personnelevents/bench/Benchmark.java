@@ -52,6 +52,7 @@ public final class Benchmark {
     private final List<UUID> somePeople = new ArrayList<>();
     private final List<UUID> someEvents = new ArrayList<>();
     private final String effectiveDate = LocalDate.now().plusDays(30).toString();
+    private final Map<String, String> failures = new java.util.concurrent.ConcurrentHashMap<>();
 
     Benchmark(
             URI base,
@@ -144,7 +145,19 @@ public final class Benchmark {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body(type)))
                 .build();
-        return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 201;
+        return expect("POST " + type, request, 201);
+    }
+
+    /** Sends the request; another status is a failure, and the first of each kind is kept for the report. */
+    private boolean expect(String scenario, HttpRequest request, int status) throws Exception {
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() == status) {
+            return true;
+        }
+        String body = response.body();
+        failures.putIfAbsent(
+                scenario + " " + response.statusCode(), body.length() > 300 ? body.substring(0, 300) : body);
+        return false;
     }
 
     private boolean getOk(String path) throws Exception {
@@ -152,7 +165,7 @@ public final class Benchmark {
                 .header("Authorization", "Bearer " + token)
                 .GET()
                 .build();
-        return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        return expect("GET " + path.replaceAll("[0-9a-f-]{36}", "{id}"), request, 200);
     }
 
     private String body(String type) {
@@ -270,18 +283,19 @@ public final class Benchmark {
             List<UUID> identities = new ArrayList<>();
             List<Object> params = new ArrayList<>(query.params());
             params.add(query.offset());
-            try (PreparedStatement s = prepare(
-                            c,
-                            "SELECT * FROM personnel_event" + query.where()
-                                    + " ORDER BY needed_on DESC, number DESC LIMIT 50 OFFSET ?",
-                            params);
+            String page = "SELECT e.* FROM personnel_event e JOIN (SELECT id FROM personnel_event" + query.where()
+                    + " ORDER BY needed_on DESC, number DESC LIMIT 50 OFFSET ?) p ON p.id = e.id"
+                    + " ORDER BY e.needed_on DESC, e.number DESC";
+            try (PreparedStatement s = prepare(c, page, params);
                     ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     identities.add(rs.getObject("identity_id", UUID.class));
                 }
             }
-            try (PreparedStatement s =
-                            prepare(c, "SELECT COUNT(*) FROM personnel_event" + query.where(), query.params());
+            String count = query.where().contains("identity_id")
+                    ? "SELECT COUNT(*) FROM personnel_event" + query.where()
+                    : "SELECT COALESCE(SUM(n), 0) FROM personnel_event_count" + query.where();
+            try (PreparedStatement s = prepare(c, count, query.params());
                     ResultSet rs = s.executeQuery()) {
                 rs.next();
             }
@@ -357,6 +371,14 @@ public final class Benchmark {
                     floor.p50Millis(),
                     floor.p99Millis(),
                     floor.perSecond() == 0 ? 0 : 100 * api.perSecond() / floor.perSecond()));
+        }
+        if (!failures.isEmpty()) {
+            md.append("\nFailed answers (the first of each kind):\n\n");
+            failures.forEach((kind, body) -> md.append("- ")
+                    .append(kind)
+                    .append(": `")
+                    .append(body.replace('`', '\''))
+                    .append("`\n"));
         }
         Files.createDirectories(file.toAbsolutePath().getParent());
         Files.writeString(file, md.toString());
