@@ -3,6 +3,7 @@ package com.personnelevents.settings;
 import com.personnelevents.settings.SettingsRepository.StoredSettings;
 import com.personnelevents.validation.Violations;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -14,7 +15,9 @@ import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @Service
 public class SettingsService {
@@ -24,22 +27,49 @@ public class SettingsService {
     private final SettingsRepository repository;
     private final ApplicationEventPublisher events;
     private final StoredSettings defaults;
+    private final Duration cacheFor;
+    private final TransactionTemplate transactions;
+    private volatile Cached cached;
 
     SettingsService(
             SettingsRepository repository,
             ApplicationEventPublisher events,
-            @Value("${personnel-events.time-zone:UTC}") String defaultTimeZone) {
+            @Value("${personnel-events.time-zone:UTC}") String defaultTimeZone,
+            @Value("${personnel-events.settings-cache:5s}") Duration cacheFor,
+            PlatformTransactionManager transactionManager) {
         this.repository = repository;
         this.events = events;
+        this.cacheFor = cacheFor;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.transactions.setReadOnly(true);
         this.defaults = new StoredSettings(ZoneId.of(defaultTimeZone), DEFAULT_LEAD_TIME_DAYS);
     }
 
-    /** The settings in force; until an administrator saves them, the configured defaults. */
-    @Transactional(readOnly = true)
+    /**
+     * The settings in force; until an administrator saves them, the configured defaults. Read at most
+     * every few seconds per instance ({@code personnel-events.settings-cache}): a change is seen at once
+     * by the instance that made it and within that time by the others.
+     */
     public Settings current() {
-        StoredSettings stored = repository.find().orElse(defaults);
-        return new Settings(stored.timeZone(), stored.leadTimeDays(), repository.customFields());
+        Cached cached = this.cached;
+        long now = System.nanoTime();
+        if (cached != null && now - cached.readAt < cacheFor.toNanos()) {
+            return cached.settings;
+        }
+        Settings settings = transactions.execute(status -> {
+            StoredSettings stored = repository.find().orElse(defaults);
+            return new Settings(stored.timeZone(), stored.leadTimeDays(), repository.customFields());
+        });
+        this.cached = new Cached(settings, now);
+        return settings;
     }
+
+    /** Forgets the cached settings, after they were changed other than through this instance. */
+    public void forgetCached() {
+        cached = null;
+    }
+
+    private record Cached(Settings settings, long readAt) {}
 
     @Transactional
     public Settings update(SettingsRequest request) {
@@ -67,6 +97,7 @@ public class SettingsService {
                 events.publishEvent(new CustomFieldDisabled(field.slot()));
             }
         }
+        forgetCached();
         return current();
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.personnelevents.Application;
 import com.personnelevents.auth.TokenService;
 import com.personnelevents.event.ScheduledSteps;
+import com.personnelevents.settings.SettingsService;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -63,6 +64,9 @@ public abstract class ApiIntegrationTest {
     @Autowired
     protected ScheduledSteps scheduledSteps;
 
+    @Autowired
+    protected SettingsService settings;
+
     protected final JsonMapper json = JsonMapper.builder().build();
 
     @BeforeEach
@@ -70,6 +74,7 @@ public abstract class ApiIntegrationTest {
         clock.set(NOW);
         jdbc.sql("DELETE FROM settings").update();
         jdbc.sql("UPDATE custom_field SET label = NULL, enabled = FALSE").update();
+        settings.forgetCached();
     }
 
     /** A fresh token with the given scopes (names as in the API: "events:write", "admin", ...). */
