@@ -25,6 +25,9 @@ if [ "${REUSE_DATA:-0}" != 1 ]; then
     java -jar "$JAR" token list >/dev/null   # creates the schema
     echo "Loading $IDENTITIES identities and $EVENTS events into $DB ..." >&2
     time "${PSQL[@]}" -d "$DB" -v identities="$IDENTITIES" -v events="$EVENTS" -f bench/generate.sql
+else
+    echo "Removing what earlier runs created from $DB ..." >&2
+    "${PSQL[@]}" -d "$DB" -v events="$EVENTS" -f bench/reset.sql >/dev/null
 fi
 TOKEN=$(java -jar "$JAR" token create --name "Benchmark" --scopes admin)
 

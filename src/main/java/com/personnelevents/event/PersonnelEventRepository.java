@@ -77,9 +77,7 @@ class PersonnelEventRepository {
         if (event.identityData() != null) {
             insertIdentityData(event.id(), event.identityData());
         }
-        for (int position = 0; position < event.stages().size(); position++) {
-            insertStage(event.id(), position, event.stages().get(position));
-        }
+        insertStages(event.id(), event.stages());
         appendAuditTrail(event);
     }
 
@@ -193,22 +191,40 @@ class PersonnelEventRepository {
                         """).params(params).update();
     }
 
-    private void insertStage(UUID eventId, int position, Stage stage) {
-        jdbc.sql("""
-                        INSERT INTO event_stage (event_id, position, name, status, started_on, scheduled_start,
-                            completed_on, completed_by)
-                        VALUES (:eventId, :position, :name, :status, :startedOn, :scheduledStart,
-                            :completedOn, :completedBy)
-                        """)
-                .param("eventId", eventId)
-                .param("position", position)
-                .param("name", stage.name().name())
-                .param("status", stage.status().name())
-                .param("startedOn", toDb(stage.startedOn()))
-                .param("scheduledStart", stage.scheduledStart())
-                .param("completedOn", toDb(stage.completedOn()))
-                .param("completedBy", stage.completedBy())
-                .update();
+    /** All the stages in one statement: one round trip however many the event has. */
+    private void insertStages(UUID eventId, List<Stage> stages) {
+        StringBuilder sql = new StringBuilder("""
+                INSERT INTO event_stage (event_id, position, name, status, started_on, scheduled_start,
+                    completed_on, completed_by) VALUES""");
+        Map<String, Object> params = new HashMap<>();
+        params.put("eventId", eventId);
+        for (int p = 0; p < stages.size(); p++) {
+            Stage stage = stages.get(p);
+            sql.append(p == 0 ? " " : ", ")
+                    .append("(:eventId, :position")
+                    .append(p)
+                    .append(", :name")
+                    .append(p)
+                    .append(", :status")
+                    .append(p)
+                    .append(", :startedOn")
+                    .append(p)
+                    .append(", :scheduledStart")
+                    .append(p)
+                    .append(", :completedOn")
+                    .append(p)
+                    .append(", :completedBy")
+                    .append(p)
+                    .append(')');
+            params.put("position" + p, p);
+            params.put("name" + p, stage.name().name());
+            params.put("status" + p, stage.status().name());
+            params.put("startedOn" + p, toDb(stage.startedOn()));
+            params.put("scheduledStart" + p, stage.scheduledStart());
+            params.put("completedOn" + p, toDb(stage.completedOn()));
+            params.put("completedBy" + p, stage.completedBy());
+        }
+        jdbc.sql(sql.toString()).params(params).update();
     }
 
     void insertActivity(UUID eventId, Activity activity) {

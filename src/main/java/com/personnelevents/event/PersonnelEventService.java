@@ -30,7 +30,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -131,15 +130,22 @@ public class PersonnelEventService {
         LocalDate today = current.today(clock);
         Violations violations = new Violations();
         NewEvent event = request.validate(current, today, violations);
-        checkReferences(event, violations);
+        // The affected identity is locked before any check reads it, and read once for the answer too.
+        Optional<IdentityResponse> identity =
+                event.identityId() == null ? Optional.empty() : identities.lock(event.identityId());
+        checkReferences(event, identity.isPresent(), violations);
         violations.throwIfAny();
         if (event.type() != EventType.Onboard) {
-            checkGuardRails(event);
+            checkGuardRails(event, identity.orElseThrow().status());
         }
         PersonnelEvent created = PersonnelEvent.create(
                 UUID.randomUUID(), events.nextNumber(), event, caller, current.leadTimeDays(), today, clock.instant());
         events.insert(created);
-        return response(created);
+        // A new event has no access requests yet: they are raised when a stage starts.
+        return PersonnelEventResponse.of(
+                created,
+                identity.orElseGet(() -> preview(created.identityId(), created.identityData(), created.createdAt())),
+                Map.of());
     }
 
     /**
@@ -147,11 +153,8 @@ public class PersonnelEventService {
      * suspended by a leave of absence (people resign during leave). And one offboarding at a time. The
      * identity row stays locked until the event is stored, so concurrent requests cannot both pass.
      */
-    private void checkGuardRails(NewEvent event) {
+    private void checkGuardRails(NewEvent event, IdentityStatus status) {
         UUID identityId = event.identityId();
-        IdentityStatus status = identities
-                .lockStatus(identityId)
-                .orElseThrow(() -> ValidationException.of("identityId", IdentityService.notFound(identityId)));
         if (status != IdentityStatus.Active
                 && !(event.type() == EventType.Offboard && events.hasOpenEvent(identityId, EventType.Absence))) {
             throw ApiException.conflict("Identity " + identityId + " is " + status
@@ -166,21 +169,19 @@ public class PersonnelEventService {
     }
 
     /** Identities the request points at must exist: the affected one and the supervisor. */
-    private void checkReferences(NewEvent event, Violations violations) {
-        UUID supervisor =
-                event.identityData() == null ? null : event.identityData().supervisorId();
-        Set<UUID> mentioned = Stream.of(event.identityId(), supervisor)
-                .filter(java.util.Objects::nonNull)
-                .collect(Collectors.toSet());
-        Set<UUID> existing = identities.existing(mentioned);
-        if (event.identityId() != null && !existing.contains(event.identityId())) {
+    private void checkReferences(NewEvent event, boolean identityExists, Violations violations) {
+        if (event.identityId() != null && !identityExists) {
             violations.add("identityId", IdentityService.notFound(event.identityId()));
         }
-        if (supervisor != null && !existing.contains(supervisor)) {
-            violations.add("identity.supervisorId", IdentityService.notFound(supervisor));
+        UUID supervisor =
+                event.identityData() == null ? null : event.identityData().supervisorId();
+        if (supervisor == null) {
+            return;
         }
-        if (supervisor != null && supervisor.equals(event.identityId())) {
+        if (supervisor.equals(event.identityId())) {
             violations.add("identity.supervisorId", "An identity cannot be its own supervisor");
+        } else if (identities.existing(Set.of(supervisor)).isEmpty()) {
+            violations.add("identity.supervisorId", IdentityService.notFound(supervisor));
         }
     }
 

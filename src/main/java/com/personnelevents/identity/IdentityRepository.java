@@ -48,12 +48,17 @@ class IdentityRepository {
                 .list();
     }
 
-    /** The identity's status, its row locked until the transaction ends. */
-    Optional<IdentityStatus> lockStatus(UUID id) {
-        return jdbc.sql("SELECT status FROM identity WHERE id = :id FOR UPDATE")
-                .param("id", id)
-                .query((rs, n) -> IdentityStatus.valueOf(rs.getString(1)))
-                .optional();
+    /**
+     * The identity, its row locked until the transaction ends. The supervisor's name comes from
+     * subqueries: a lock cannot reach across an outer join.
+     */
+    Optional<IdentityRow> lock(UUID id) {
+        return jdbc.sql("""
+                        SELECT i.*,
+                               (SELECT s.first_name FROM identity s WHERE s.id = i.supervisor_id) AS supervisor_first_name,
+                               (SELECT s.last_name FROM identity s WHERE s.id = i.supervisor_id) AS supervisor_last_name
+                          FROM identity i WHERE i.id = :id FOR UPDATE
+                        """).param("id", id).query(this::row).optional();
     }
 
     Optional<IdentityRow> findByExternalId(String externalId) {

@@ -91,12 +91,12 @@ public class IdentityService {
     }
 
     /**
-     * Locks the identity for the rest of the transaction and returns its status, so that checks such as
-     * "one open offboarding per person" hold against concurrent requests.
+     * Locks the identity for the rest of the transaction and returns it, so that checks such as "one
+     * open offboarding per person" hold against concurrent requests.
      */
     @Transactional
-    public Optional<IdentityStatus> lockStatus(UUID id) {
-        return repository.lockStatus(id);
+    public Optional<IdentityResponse> lock(UUID id) {
+        return repository.lock(id).map(IdentityService::response);
     }
 
     /** "Last, First" of an existing identity. */

@@ -1,0 +1,21 @@
+-- Removes what earlier benchmark runs created (events numbered past the generated ones), so that a run
+-- with REUSE_DATA=1 starts from the generated organisation: the people free for an offboarding, the
+-- counts and the table sizes are those of a fresh load. Runs as a superuser: the append-only triggers
+-- on the audit trail are switched off for this session only.
+SET session_replication_role = replica;
+CREATE TEMP TABLE bench_created AS SELECT id FROM personnel_event WHERE number > :events;
+DELETE FROM event_stage WHERE event_id IN (SELECT id FROM bench_created);
+DELETE FROM event_activity WHERE event_id IN (SELECT id FROM bench_created);
+DELETE FROM event_comment WHERE event_id IN (SELECT id FROM bench_created);
+DELETE FROM personnel_event_identity WHERE event_id IN (SELECT id FROM bench_created);
+DELETE FROM access_request WHERE event_id IN (SELECT id FROM bench_created);
+DELETE FROM personnel_event WHERE id IN (SELECT id FROM bench_created);
+DELETE FROM idempotency_key;
+DELETE FROM api_token;
+SELECT setval('personnel_event_number_seq', :events);
+UPDATE personnel_event_count SET n = 0;
+UPDATE personnel_event_count c SET n = sub.n
+  FROM (SELECT type, status, count(*) AS n FROM personnel_event GROUP BY type, status) sub
+ WHERE c.type = sub.type AND c.status = sub.status AND c.stripe = 0;
+RESET session_replication_role;
+VACUUM ANALYZE;
