@@ -2,7 +2,7 @@
 # The benchmark in one command: builds the jar, loads a large organisation into PostgreSQL (unless
 # REUSE_DATA=1), starts the service with -Xmx256m, runs the load driver against it and against plain
 # JDBC, and writes bench/results/<timestamp>.md.
-#   IDENTITIES=200000 EVENTS=1000000 WARMUP=PT5S DURATION=PT20S BENCH_DB=pe_bench bench/run.sh
+#   IDENTITIES=200000 EVENTS=1000000 WARMUP=PT5S DURATION=PT20S SOAK=PT10M BENCH_DB=pe_bench bench/run.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,6 +12,7 @@ DB=${BENCH_DB:-pe_bench}
 PORT=${BENCH_PORT:-8089}
 WARMUP=${WARMUP:-PT5S}
 DURATION=${DURATION:-PT20S}
+SOAK=${SOAK:-PT10M}   # the memory run after the scenarios; PT0S skips it
 PSQL=(psql -h 127.0.0.1 -U postgres -X -q)
 
 ./mvnw -q -B -ntp package -DskipTests -Dspotless.check.skip=true
@@ -31,7 +32,7 @@ else
 fi
 TOKEN=$(java -jar "$JAR" token create --name "Benchmark" --scopes admin)
 
-java -Xmx256m -XX:+UseG1GC -Xlog:gc:file=target/bench-gc.log -jar "$JAR" --server.port="$PORT" \
+java -Xmx256m -XX:+UseG1GC -Xlog:gc:file=target/bench-gc.log:time,uptime -jar "$JAR" --server.port="$PORT" \
     --personnel-events.scheduler.enabled=false >target/bench-service.log 2>&1 &
 SERVICE=$!
 trap 'kill $SERVICE 2>/dev/null || true' EXIT
@@ -48,7 +49,7 @@ REPORT="bench/results/$(date -u +%Y-%m-%dT%H%M%SZ).md"
 java -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
     -Dbench.url="http://localhost:$PORT" -Dbench.token="$TOKEN" \
     -Dbench.jdbc.url="$SPRING_DATASOURCE_URL" -Dbench.jdbc.user=postgres \
-    -Dbench.warmup="$WARMUP" -Dbench.duration="$DURATION" \
+    -Dbench.warmup="$WARMUP" -Dbench.duration="$DURATION" -Dbench.soak="$SOAK" -Dbench.gclog=target/bench-gc.log \
     -Dbench.report="$REPORT" -Dbench.machine="$MACHINE" \
     com.personnelevents.bench.Benchmark
 cp "$REPORT" bench/results/latest.md

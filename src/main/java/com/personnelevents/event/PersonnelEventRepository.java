@@ -13,6 +13,7 @@ import com.personnelevents.workflow.EventType;
 import com.personnelevents.workflow.Progress;
 import com.personnelevents.workflow.Stage;
 import com.personnelevents.workflow.StageName;
+import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -23,18 +24,34 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import javax.sql.DataSource;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Repository;
 
 @Repository
 class PersonnelEventRepository {
 
     static final int COUNT_STRIPES = 16;
+    private static final int FIRST_DATES_READ = 100;
 
     private final JdbcClient jdbc;
+    private final boolean postgres;
 
-    PersonnelEventRepository(JdbcClient jdbc) {
+    PersonnelEventRepository(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
+        this.postgres = isPostgres(dataSource);
+    }
+
+    private static boolean isPostgres(DataSource dataSource) {
+        try {
+            return "PostgreSQL"
+                    .equals(JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName));
+        } catch (MetaDataAccessException e) {
+            throw new IllegalStateException("Cannot tell which database this is", e);
+        }
     }
 
     /** Unique across instances: the database sequence hands out the numbers. */
@@ -73,7 +90,7 @@ class PersonnelEventRepository {
                 .param("snoozedUntil", event.progress().snoozedUntil())
                 .param("nextDueOn", event.progress().nextDue())
                 .update();
-        adjustCount(event.type(), event.status(), 1);
+        adjustCount(event.type(), event.status(), event.neededOn(), 1);
         if (event.identityData() != null) {
             insertIdentityData(event.id(), event.identityData());
         }
@@ -110,8 +127,8 @@ class PersonnelEventRepository {
             return false;
         }
         if (event.status() != event.statusAtLoad()) {
-            adjustCount(event.type(), event.statusAtLoad(), -1);
-            adjustCount(event.type(), event.status(), 1);
+            adjustCount(event.type(), event.statusAtLoad(), event.neededOn(), -1);
+            adjustCount(event.type(), event.status(), event.neededOn(), 1);
         }
         for (int position = 0; position < event.stages().size(); position++) {
             Stage stage = event.stages().get(position);
@@ -325,22 +342,72 @@ class PersonnelEventRepository {
     }
 
     /**
-     * One page, newest effective date first. The page's ids come first, from an index that holds them
-     * (a deep page skips index entries, not table rows); then only those rows are read.
+     * One page, newest effective date first. The page's ids come first, from an index that holds them;
+     * then only those rows are read. Past the first page, the kept counts per date say on which date the
+     * page starts, so only that date's rows are skipped, not every row above the page.
      */
     List<EventRow> page(EventFilter filter, long offset) {
         StringBuilder sql =
                 new StringBuilder("SELECT e.* FROM personnel_event e JOIN (SELECT id FROM personnel_event WHERE 1 = 1");
         Map<String, Object> params = where(filter, sql);
+        long skip = offset;
+        if (offset > 0 && filter.identityId() == null) {
+            Optional<PageStart> start = pageStart(filter, offset);
+            if (start.isEmpty()) {
+                return List.of();
+            }
+            sql.append(" AND needed_on <= :startsOn");
+            params.put("startsOn", start.get().neededOn());
+            skip = offset - start.get().rowsBefore();
+        }
         sql.append(" ORDER BY needed_on DESC, number DESC LIMIT :limit OFFSET :offset) p ON p.id = e.id")
                 .append(" ORDER BY e.needed_on DESC, e.number DESC");
         return jdbc.sql(sql.toString())
                 .params(params)
                 .param("limit", PageResponse.PAGE_SIZE)
-                .param("offset", offset)
+                .param("offset", skip)
                 .query(PersonnelEventRepository::eventRow)
                 .list();
     }
+
+    /** The effective date of the row at {@code offset}, and how many rows have later dates. */
+    record PageStart(LocalDate neededOn, long rowsBefore) {}
+
+    /**
+     * Adds up the kept counts from the newest date down until they pass {@code offset}; empty when the
+     * filter has no more rows than that. Reads a hundred dates first, then four times as many each
+     * time, each batch in the primary key's order: a page near the top reads few counts.
+     */
+    private Optional<PageStart> pageStart(EventFilter filter, long offset) {
+        long before = 0;
+        LocalDate below = null;
+        for (int dates = FIRST_DATES_READ; ; dates *= 4) {
+            StringBuilder sql =
+                    new StringBuilder("SELECT needed_on, SUM(n) AS n FROM personnel_event_day_count WHERE 1 = 1");
+            Map<String, Object> params = where(filter, sql);
+            if (below != null) {
+                sql.append(" AND needed_on < :below");
+                params.put("below", below);
+            }
+            sql.append(" GROUP BY needed_on ORDER BY needed_on DESC LIMIT ").append(dates);
+            List<DateCount> counts = jdbc.sql(sql.toString())
+                    .params(params)
+                    .query((rs, n) -> new DateCount(date(rs, "needed_on"), rs.getLong("n")))
+                    .list();
+            for (DateCount count : counts) {
+                if (before + count.n() > offset) {
+                    return Optional.of(new PageStart(count.neededOn(), before));
+                }
+                before += count.n();
+            }
+            if (counts.size() < dates) {
+                return Optional.empty();
+            }
+            below = counts.get(counts.size() - 1).neededOn();
+        }
+    }
+
+    private record DateCount(LocalDate neededOn, long n) {}
 
     /**
      * The exact number of events the filter matches: from the kept counts by type and status, or, for one
@@ -357,8 +424,11 @@ class PersonnelEventRepository {
         return jdbc.sql(sql.toString()).params(params).query(Long.class).single();
     }
 
-    /** Keeps the count of the event's type and status, in a random stripe of it. */
-    private void adjustCount(EventType type, EventStatus status, int delta) {
+    /**
+     * Keeps the counts of the event's type and status, in total and on its effective date (which never
+     * changes), each in a random stripe.
+     */
+    private void adjustCount(EventType type, EventStatus status, LocalDate neededOn, int delta) {
         jdbc.sql(
                         "UPDATE personnel_event_count SET n = n + :delta WHERE type = :type AND status = :status AND stripe = :stripe")
                 .param("delta", delta)
@@ -366,6 +436,45 @@ class PersonnelEventRepository {
                 .param("status", status.name())
                 .param("stripe", ThreadLocalRandom.current().nextInt(COUNT_STRIPES))
                 .update();
+        addToDayCount(neededOn, type, status, delta);
+    }
+
+    /**
+     * One stripe of the date's count, created by whichever transaction first needs it. PostgreSQL adds
+     * to a row a concurrent transaction has just inserted; H2 (development and tests) has no such upsert,
+     * but a failed statement leaves its transaction usable, so a lost race to insert becomes an update.
+     */
+    private void addToDayCount(LocalDate neededOn, EventType type, EventStatus status, int delta) {
+        Map<String, Object> params = Map.of(
+                "neededOn", neededOn,
+                "type", type.name(),
+                "status", status.name(),
+                "stripe", ThreadLocalRandom.current().nextInt(COUNT_STRIPES),
+                "delta", (long) delta);
+        if (postgres) {
+            jdbc.sql("""
+                            INSERT INTO personnel_event_day_count (needed_on, type, status, stripe, n)
+                            VALUES (:neededOn, :type, :status, :stripe, :delta)
+                            ON CONFLICT (needed_on, type, status, stripe)
+                            DO UPDATE SET n = personnel_event_day_count.n + EXCLUDED.n
+                            """).params(params).update();
+            return;
+        }
+        String update = """
+                UPDATE personnel_event_day_count SET n = n + :delta
+                 WHERE needed_on = :neededOn AND type = :type AND status = :status AND stripe = :stripe
+                """;
+        if (jdbc.sql(update).params(params).update() > 0) {
+            return;
+        }
+        try {
+            jdbc.sql("""
+                            INSERT INTO personnel_event_day_count (needed_on, type, status, stripe, n)
+                            VALUES (:neededOn, :type, :status, :stripe, :delta)
+                            """).params(params).update();
+        } catch (DuplicateKeyException raced) {
+            jdbc.sql(update).params(params).update();
+        }
     }
 
     private static Map<String, Object> where(EventFilter filter, StringBuilder sql) {

@@ -38,6 +38,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
@@ -198,7 +199,8 @@ public class PersonnelEventService {
         return PersonnelEventResponse.of(event, affectedIdentity(event), accessRequests.forEvent(event.id()));
     }
 
-    @Transactional(readOnly = true)
+    /** One snapshot for the page, its start and the total: a concurrent create cannot shift one of them. */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     PageResponse<PersonnelEventSummary> page(int page, EventFilter filter) {
         long offset = PageResponse.offset(page);
         List<EventRow> rows = events.page(filter, offset);

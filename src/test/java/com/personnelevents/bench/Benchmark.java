@@ -91,7 +91,12 @@ public final class Benchmark {
                 Duration.parse(System.getProperty("bench.duration", "PT20S")),
                 parseClients(System.getProperty("bench.clients", "8,32")));
         Path report = Path.of(System.getProperty("bench.report", "bench/results/latest.md"));
-        benchmark.writeReport(report, System.getProperty("bench.machine", "unknown machine"), benchmark.run());
+        List<Result> results = benchmark.run();
+        Duration soak = Duration.parse(System.getProperty("bench.soak", "PT0S"));
+        String memory = soak.isZero()
+                ? ""
+                : benchmark.soak(soak, Path.of(System.getProperty("bench.gclog", "target/bench-gc.log")));
+        benchmark.writeReport(report, System.getProperty("bench.machine", "unknown machine"), results, memory);
         System.out.println("Report written to " + report);
     }
 
@@ -107,7 +112,12 @@ public final class Benchmark {
                     results.add(
                             LoadRun.run("create " + type, "api", clients, warmup, duration, (t, i) -> create(type)));
                     results.add(LoadRun.run(
-                            "create " + type, "jdbc", clients, warmup, duration, (t, i) -> floorCreate(type)));
+                            "create " + type,
+                            "jdbc",
+                            clients,
+                            warmup,
+                            duration,
+                            (t, i) -> floor("create " + type, () -> floorCreate(type))));
                 }
             }
             for (Map.Entry<String, ListQuery> query : listQueries().entrySet()) {
@@ -116,7 +126,13 @@ public final class Benchmark {
                 }
                 ListQuery list = query.getValue();
                 results.add(LoadRun.run(query.getKey(), "api", 8, warmup, duration, (t, i) -> getOk(list.path())));
-                results.add(LoadRun.run(query.getKey(), "jdbc", 8, warmup, duration, (t, i) -> floorList(list)));
+                results.add(LoadRun.run(
+                        query.getKey(),
+                        "jdbc",
+                        8,
+                        warmup,
+                        duration,
+                        (t, i) -> floor(query.getKey(), () -> floorList(list))));
             }
             if (!only.matcher("get by id").find()) {
                 return results;
@@ -128,7 +144,13 @@ public final class Benchmark {
                     warmup,
                     duration,
                     (t, i) -> getOk("/api/personnel-events/" + any(someEvents))));
-            results.add(LoadRun.run("get by id", "jdbc", 8, warmup, duration, (t, i) -> floorGet(any(someEvents))));
+            results.add(LoadRun.run(
+                    "get by id",
+                    "jdbc",
+                    8,
+                    warmup,
+                    duration,
+                    (t, i) -> floor("get by id", () -> floorGet(any(someEvents)))));
             return results;
         } finally {
             database.close();
@@ -253,6 +275,17 @@ public final class Benchmark {
 
     // --- the floor: the same rows and queries through plain JDBC -------------------------------
 
+    /** Runs one floor transaction; a failure is kept for the report like the API's. */
+    private boolean floor(String scenario, java.util.concurrent.Callable<Boolean> transaction) {
+        try {
+            return transaction.call();
+        } catch (Exception e) {
+            failures.putIfAbsent(
+                    "floor " + scenario + " " + e.getClass().getSimpleName(), String.valueOf(e.getMessage()));
+            return false;
+        }
+    }
+
     private boolean floorCreate(String type) throws Exception {
         try (Connection c = database.getConnection()) {
             c.setAutoCommit(false);
@@ -282,6 +315,12 @@ public final class Benchmark {
                     "UPDATE personnel_event_count SET n = n + 1 WHERE type = ? AND status = 'Scheduled' AND stripe = ?",
                     dbType,
                     ThreadLocalRandom.current().nextInt(16));
+            if (c.getMetaData().getDatabaseProductName().equals("PostgreSQL")) {
+                update(c, """
+                        INSERT INTO personnel_event_day_count (needed_on, type, status, stripe, n)
+                        VALUES (?, ?, 'Scheduled', ?, 1) ON CONFLICT (needed_on, type, status, stripe)
+                        DO UPDATE SET n = personnel_event_day_count.n + 1""", effective, dbType, ThreadLocalRandom.current().nextInt(16));
+            }
             if (type.equals("onboard") || type.equals("role-transition")) {
                 update(
                         c,
@@ -313,8 +352,38 @@ public final class Benchmark {
         try (Connection c = database.getConnection()) {
             List<UUID> identities = new ArrayList<>();
             List<Object> params = new ArrayList<>(query.params());
-            params.add(query.offset());
-            String page = "SELECT e.* FROM personnel_event e JOIN (SELECT id FROM personnel_event" + query.where()
+            String where = query.where();
+            long skip = query.offset();
+            if (skip > 0) {
+                // the service's deep page: the kept counts per date say where the page starts
+                LocalDate startsOn = null;
+                long before = 0;
+                String counts = "SELECT needed_on, SUM(n) FROM personnel_event_day_count" + query.where()
+                        + " GROUP BY needed_on ORDER BY needed_on DESC LIMIT 100";
+                int dates = 0;
+                try (PreparedStatement s = prepare(c, counts, query.params());
+                        ResultSet rs = s.executeQuery()) {
+                    while (startsOn == null && rs.next()) {
+                        dates++;
+                        if (before + rs.getLong(2) > skip) {
+                            startsOn = rs.getObject(1, LocalDate.class);
+                        } else {
+                            before += rs.getLong(2);
+                        }
+                    }
+                }
+                if (startsOn == null && dates == 100) {
+                    throw new IllegalStateException("The floor reads one batch of dates; the page lies deeper");
+                }
+                if (startsOn == null) {
+                    return true; // past the end: an empty page, as the service answers
+                }
+                where += (where.isEmpty() ? " WHERE" : " AND") + " needed_on <= ?";
+                params.add(startsOn);
+                skip -= before;
+            }
+            params.add(skip);
+            String page = "SELECT e.* FROM personnel_event e JOIN (SELECT id FROM personnel_event" + where
                     + " ORDER BY needed_on DESC, number DESC LIMIT 50 OFFSET ?) p ON p.id = e.id"
                     + " ORDER BY e.needed_on DESC, e.number DESC";
             try (PreparedStatement s = prepare(c, page, params);
@@ -371,9 +440,39 @@ public final class Benchmark {
         }
     }
 
+    // --- memory over a long run --------------------------------------------------------------
+
+    /**
+     * A mixed load for {@code duration} at 8 clients (one create for four reads), then what the
+     * service's GC log says about its heap minute by minute: the report's memory section.
+     */
+    String soak(Duration duration, Path gcLog) throws Exception {
+        List<String> reads = List.of("/api/personnel-events", "/api/personnel-events?status=Pending");
+        Instant from = Instant.now();
+        Result mixed = LoadRun.run("soak", "api", 8, Duration.ZERO, duration, (t, i) -> switch ((int) (i % 5)) {
+            case 0 -> create(i % 2 == 0 ? "role-transition" : "leave-of-absence");
+            case 1, 2 -> getOk(reads.get((int) (i % 2)));
+            default -> getOk("/api/personnel-events/" + any(someEvents));
+        });
+        Instant to = Instant.now();
+        List<GcLog.Minute> minutes = GcLog.byMinute(GcLog.parse(Files.readAllLines(gcLog)), from, to);
+        return String.format(
+                        Locale.ROOT,
+                        "%n## Memory over %d minutes%n%nMixed load at 8 clients (creates, lists, gets): %d requests,"
+                                + " %.0f req/s, p50 %.2f ms, p99 %.2f ms, %d errors. Heap left after each collection,"
+                                + " from the service's GC log (`-Xmx256m`, G1):%n%n",
+                        duration.toMinutes(),
+                        mixed.requests(),
+                        mixed.perSecond(),
+                        mixed.p50Millis(),
+                        mixed.p99Millis(),
+                        mixed.errors())
+                + GcLog.markdown(minutes);
+    }
+
     // --- report ------------------------------------------------------------------------------
 
-    void writeReport(Path file, String machine, List<Result> results) throws Exception {
+    void writeReport(Path file, String machine, List<Result> results, String memory) throws Exception {
         StringBuilder md = new StringBuilder();
         md.append("# Benchmark ").append(Instant.now()).append("\n\n");
         md.append("Machine: ").append(machine).append("  \n");
@@ -411,8 +510,14 @@ public final class Benchmark {
                     .append(body.replace('`', '\''))
                     .append("`\n"));
         }
+        md.append(memory);
         Files.createDirectories(file.toAbsolutePath().getParent());
         Files.writeString(file, md.toString());
+    }
+
+    /** The first failed answer of each kind, for the report. */
+    Map<String, String> failures() {
+        return Map.copyOf(failures);
     }
 
     // --- helpers -----------------------------------------------------------------------------

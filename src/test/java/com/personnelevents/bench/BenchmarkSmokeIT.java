@@ -19,6 +19,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 class BenchmarkSmokeIT extends ApiIntegrationTest {
 
+    private static final java.time.format.DateTimeFormatter GC_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
+
     @LocalServerPort
     private int port;
 
@@ -46,12 +49,21 @@ class BenchmarkSmokeIT extends ApiIntegrationTest {
 
         List<LoadRun.Result> results = benchmark.run();
         Path report = dir.resolve("report.md");
-        benchmark.writeReport(report, "test", results);
+        Path gcLog = dir.resolve("gc.log");
+        Files.writeString(
+                gcLog,
+                "[" + java.time.OffsetDateTime.now().plusSeconds(1).format(GC_TIME)
+                        + "][9.0s] GC(7) Pause Young (Normal) (G1 Evacuation Pause) 99M->42M(256M) 1.0ms\n");
+        String memory = benchmark.soak(Duration.ofMillis(1500), gcLog);
+        benchmark.writeReport(report, "test", results, memory);
 
         assertThat(results).hasSize(2 * (Benchmark.CREATE_TYPES.length + 6 + 1));
         assertThat(results).allSatisfy(result -> assertThat(result.requests()).isPositive());
-        assertThat(results).allSatisfy(result -> assertThat(result.errors()).isZero());
+        assertThat(results)
+                .as("failures: %s", benchmark.failures())
+                .allSatisfy(result -> assertThat(result.errors()).isZero());
         String markdown = Files.readString(report);
         assertThat(markdown).contains("| create onboard | 2 |", "| list page 1000 | 8 |", "| get by id | 8 |");
+        assertThat(markdown).contains("## Memory over 0 minutes", " 0 errors", "| 1 | 1 | 42 | 42 | 0 |");
     }
 }
