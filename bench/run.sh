@@ -2,7 +2,7 @@
 # The benchmark in one command: builds the jar, loads a large organisation into PostgreSQL (unless
 # REUSE_DATA=1), starts the service with -Xmx256m, runs the load driver against it and against plain
 # JDBC, and writes bench/results/<timestamp>.md.
-#   IDENTITIES=200000 EVENTS=1000000 WARMUP=PT5S DURATION=PT20S SOAK=PT10M BENCH_DB=pe_bench bench/run.sh
+#   IDENTITIES=200000 EVENTS=1000000 WARMUP=PT5S DURATION=PT15S SOAK=PT10M BENCH_DB=pe_bench bench/run.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,7 +11,7 @@ EVENTS=${EVENTS:-1000000}
 DB=${BENCH_DB:-pe_bench}
 PORT=${BENCH_PORT:-8089}
 WARMUP=${WARMUP:-PT5S}
-DURATION=${DURATION:-PT20S}
+DURATION=${DURATION:-PT15S}
 SOAK=${SOAK:-PT10M}   # the memory run after the scenarios; PT0S skips it
 PSQL=(psql -h 127.0.0.1 -U postgres -X -q)
 
@@ -49,7 +49,8 @@ REPORT="bench/results/$(date -u +%Y-%m-%dT%H%M%SZ).md"
 java -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
     -Dbench.url="http://localhost:$PORT" -Dbench.token="$TOKEN" \
     -Dbench.jdbc.url="$SPRING_DATASOURCE_URL" -Dbench.jdbc.user=postgres \
-    -Dbench.warmup="$WARMUP" -Dbench.duration="$DURATION" -Dbench.soak="$SOAK" -Dbench.gclog=target/bench-gc.log \
+    -Dbench.jitwarmup="${JIT_WARMUP:-PT60S}" -Dbench.warmup="$WARMUP" -Dbench.duration="$DURATION" -Dbench.soak="$SOAK" -Dbench.gclog=target/bench-gc.log \
+    -Dbench.servicepid="$SERVICE" \
     -Dbench.report="$REPORT" -Dbench.machine="$MACHINE" \
     com.personnelevents.bench.Benchmark
 cp "$REPORT" bench/results/latest.md

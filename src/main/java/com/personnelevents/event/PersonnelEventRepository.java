@@ -301,7 +301,10 @@ class PersonnelEventRepository {
                 .query((rs, n) ->
                         new Comment(instant(rs, "created_date"), rs.getString("author"), rs.getString("content")))
                 .list();
-        IdentityAttributes identityData = identityData(List.of(row.id())).get(row.id());
+        // Only onboardings and role transitions carry identity data.
+        IdentityAttributes identityData = row.type() == EventType.Onboard || row.type() == EventType.RoleTransition
+                ? identityData(List.of(row.id())).get(row.id())
+                : null;
         Progress progress = new Progress(row.type(), row.status(), stages, row.snoozedUntil(), row.completedOn());
         return new PersonnelEvent(
                 row.id(),

@@ -36,7 +36,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code bench.jdbc.user}, {@code bench.jdbc.password}, {@code bench.warmup}, {@code bench.duration}
  * (ISO-8601 durations), {@code bench.clients} (create concurrencies, default "8,32"), {@code
  * bench.report} (file), {@code bench.machine} (a line describing the machine), {@code bench.only} (a
- * regular expression: only the scenarios whose names it finds run, for profiling one of them).
+ * regular expression: only the scenarios whose names it finds run, for profiling one of them), {@code
+ * bench.jitwarmup} (a mixed load before anything is measured), {@code bench.soak} and {@code bench.gclog}
+ * (the memory run after the scenarios, and the service's GC log it reads).
  */
 public final class Benchmark {
 
@@ -48,11 +50,11 @@ public final class Benchmark {
     private final Duration warmup;
     private final Duration duration;
     private final int[] createClients;
+    private final Duration jitWarmup = Duration.parse(System.getProperty("bench.jitwarmup", "PT0S"));
     private final List<UUID> freePeople = new ArrayList<>();
     private final AtomicInteger nextFree = new AtomicInteger();
     private final List<UUID> somePeople = new ArrayList<>();
     private final List<UUID> someEvents = new ArrayList<>();
-    private final String effectiveDate = LocalDate.now().plusDays(30).toString();
     private final Map<String, String> failures = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.regex.Pattern only = java.util.regex.Pattern.compile(System.getProperty("bench.only", ""));
 
@@ -103,6 +105,8 @@ public final class Benchmark {
     List<Result> run() throws Exception {
         try {
             sample();
+            // The service's JIT compiles its hot paths before anything is measured.
+            LoadRun.run("JIT warm-up", "api", 8, Duration.ZERO, jitWarmup, (t, i) -> mixed(i));
             List<Result> results = new ArrayList<>();
             for (String type : CREATE_TYPES) {
                 if (!only.matcher("create " + type).find()) {
@@ -225,20 +229,29 @@ public final class Benchmark {
             case "onboard":
                 return """
                         {"identity":{"firstName":"Bench","lastName":"Hire%d","email":"hire@bench.example",
-                        "department":"Lending","title":"Loan Officer"},"effectiveDate":"%s","comment":"Benchmark"}""".formatted(ThreadLocalRandom.current().nextInt(1_000_000), effectiveDate);
+                        "department":"Lending","title":"Loan Officer"},"effectiveDate":"%s","comment":"Benchmark"}""".formatted(ThreadLocalRandom.current().nextInt(1_000_000), effectiveDate());
             case "offboard":
                 return "{\"identityId\":\"%s\",\"effectiveDate\":\"%s\",\"comment\":\"Benchmark\"}"
-                        .formatted(nextFreePerson(), effectiveDate);
+                        .formatted(nextFreePerson(), effectiveDate());
             case "role-transition":
                 return "{\"identityId\":\"%s\",\"effectiveDate\":\"%s\",\"identity\":{\"title\":\"Senior Loan Officer\"}}"
-                        .formatted(any(freePeople), effectiveDate);
+                        .formatted(any(freePeople), effectiveDate());
             default:
+                String starts = effectiveDate();
                 return "{\"identityId\":\"%s\",\"effectiveDate\":\"%s\",\"endDate\":\"%s\"}"
                         .formatted(
-                                any(freePeople),
-                                effectiveDate,
-                                LocalDate.parse(effectiveDate).plusDays(60));
+                                any(freePeople), starts, LocalDate.parse(starts).plusDays(60));
         }
+    }
+
+    /**
+     * Within the next 90 days, as HR sends them: a burst of creates all on one date would put hundreds of
+     * thousands of events on it, and a page that starts within one date skips that date's rows.
+     */
+    private static String effectiveDate() {
+        return LocalDate.now()
+                .plusDays(7 + ThreadLocalRandom.current().nextInt(90))
+                .toString();
     }
 
     private UUID nextFreePerson() {
@@ -296,7 +309,7 @@ public final class Benchmark {
             }
             UUID id = UUID.randomUUID();
             Timestamp now = Timestamp.from(Instant.now());
-            LocalDate effective = LocalDate.parse(effectiveDate);
+            LocalDate effective = LocalDate.parse(effectiveDate());
             String dbType = type.equals("role-transition")
                     ? "RoleTransition"
                     : type.equals("leave-of-absence")
@@ -355,25 +368,35 @@ public final class Benchmark {
             String where = query.where();
             long skip = query.offset();
             if (skip > 0) {
-                // the service's deep page: the kept counts per date say where the page starts
+                // the service's deep page: the kept counts per date say where the page starts, read a
+                // hundred dates first, then four times as many each time
                 LocalDate startsOn = null;
+                LocalDate lastDate = null;
                 long before = 0;
-                String counts = "SELECT needed_on, SUM(n) FROM personnel_event_day_count" + query.where()
-                        + " GROUP BY needed_on ORDER BY needed_on DESC LIMIT 100";
-                int dates = 0;
-                try (PreparedStatement s = prepare(c, counts, query.params());
-                        ResultSet rs = s.executeQuery()) {
-                    while (startsOn == null && rs.next()) {
-                        dates++;
-                        if (before + rs.getLong(2) > skip) {
-                            startsOn = rs.getObject(1, LocalDate.class);
-                        } else {
-                            before += rs.getLong(2);
+                boolean more = true;
+                for (int limit = 100; startsOn == null && more; limit *= 4) {
+                    List<Object> countParams = new ArrayList<>(query.params());
+                    String counts = "SELECT needed_on, SUM(n) FROM personnel_event_day_count WHERE 1 = 1"
+                            + query.where().replace(" WHERE ", " AND ");
+                    if (lastDate != null) {
+                        counts += " AND needed_on < ?";
+                        countParams.add(lastDate);
+                    }
+                    counts += " GROUP BY needed_on ORDER BY needed_on DESC LIMIT " + limit;
+                    int dates = 0;
+                    try (PreparedStatement s = prepare(c, counts, countParams);
+                            ResultSet rs = s.executeQuery()) {
+                        while (startsOn == null && rs.next()) {
+                            dates++;
+                            lastDate = rs.getObject(1, LocalDate.class);
+                            if (before + rs.getLong(2) > skip) {
+                                startsOn = lastDate;
+                            } else {
+                                before += rs.getLong(2);
+                            }
                         }
                     }
-                }
-                if (startsOn == null && dates == 100) {
-                    throw new IllegalStateException("The floor reads one batch of dates; the page lies deeper");
+                    more = dates == limit;
                 }
                 if (startsOn == null) {
                     return true; // past the end: an empty page, as the service answers
@@ -447,20 +470,44 @@ public final class Benchmark {
      * service's GC log says about its heap minute by minute: the report's memory section.
      */
     String soak(Duration duration, Path gcLog) throws Exception {
-        List<String> reads = List.of("/api/personnel-events", "/api/personnel-events?status=Pending");
+        // A full collection at the end of every minute: what it leaves is the live data, with no garbage
+        // that young collections promoted and no concurrent cycle has yet reclaimed.
+        String pid = System.getProperty("bench.servicepid", "");
+        java.util.concurrent.ScheduledExecutorService collector =
+                java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        if (!pid.isBlank()) {
+            collector.scheduleAtFixedRate(
+                    () -> {
+                        try {
+                            new ProcessBuilder("jcmd", pid, "GC.run")
+                                    .redirectErrorStream(true)
+                                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                                    .start()
+                                    .waitFor();
+                        } catch (Exception e) {
+                            failures.putIfAbsent("soak jcmd GC.run", String.valueOf(e));
+                        }
+                    },
+                    55,
+                    60,
+                    java.util.concurrent.TimeUnit.SECONDS);
+        }
         Instant from = Instant.now();
-        Result mixed = LoadRun.run("soak", "api", 8, Duration.ZERO, duration, (t, i) -> switch ((int) (i % 5)) {
-            case 0 -> create(i % 2 == 0 ? "role-transition" : "leave-of-absence");
-            case 1, 2 -> getOk(reads.get((int) (i % 2)));
-            default -> getOk("/api/personnel-events/" + any(someEvents));
-        });
+        Result mixed;
+        try {
+            mixed = LoadRun.run("soak", "api", 8, Duration.ZERO, duration, (t, i) -> mixed(i));
+        } finally {
+            collector.shutdownNow();
+        }
         Instant to = Instant.now();
         List<GcLog.Minute> minutes = GcLog.byMinute(GcLog.parse(Files.readAllLines(gcLog)), from, to);
         return String.format(
                         Locale.ROOT,
                         "%n## Memory over %d minutes%n%nMixed load at 8 clients (creates, lists, gets): %d requests,"
                                 + " %.0f req/s, p50 %.2f ms, p99 %.2f ms, %d errors. Heap left after each collection,"
-                                + " from the service's GC log (`-Xmx256m`, G1):%n%n",
+                                + " from the service's GC log (`-Xmx256m`, G1); the benchmark asks for a full"
+                                + " collection (`jcmd GC.run`) near the end of every minute, and what that leaves"
+                                + " is the live data:%n%n",
                         duration.toMinutes(),
                         mixed.requests(),
                         mixed.perSecond(),
@@ -470,13 +517,26 @@ public final class Benchmark {
                 + GcLog.markdown(minutes);
     }
 
+    /** One request of a mix: a create for every four reads. */
+    private boolean mixed(long iteration) throws Exception {
+        return switch ((int) (iteration % 5)) {
+            case 0 -> create(iteration % 2 == 0 ? "role-transition" : "leave-of-absence");
+            case 1 -> getOk("/api/personnel-events");
+            case 2 -> getOk("/api/personnel-events?status=Pending");
+            default -> getOk("/api/personnel-events/" + any(someEvents));
+        };
+    }
+
     // --- report ------------------------------------------------------------------------------
 
     void writeReport(Path file, String machine, List<Result> results, String memory) throws Exception {
         StringBuilder md = new StringBuilder();
         md.append("# Benchmark ").append(Instant.now()).append("\n\n");
         md.append("Machine: ").append(machine).append("  \n");
-        md.append("Warm-up ")
+        md.append("A ")
+                .append(jitWarmup.toSeconds())
+                .append(" s mixed load first, unmeasured, so that the service's JIT has compiled its hot paths. ")
+                .append("Each scenario: warm-up ")
                 .append(warmup.toSeconds())
                 .append(" s, then ")
                 .append(duration.toSeconds())

@@ -23,7 +23,9 @@ final class GcLog {
 
     record Collection(Instant at, String kind, long beforeMb, long afterMb, long heapMb) {}
 
-    record Minute(int minute, int collections, long lowestAfterMb, long highestAfterMb, int fullCollections) {}
+    /** {@code liveMb}: what the minute's last full collection left, -1 without one. */
+    record Minute(
+            int minute, int collections, long lowestAfterMb, long highestAfterMb, int fullCollections, long liveMb) {}
 
     private GcLog() {}
 
@@ -60,24 +62,30 @@ final class GcLog {
                     in.stream().mapToLong(Collection::afterMb).max().orElse(-1),
                     (int) in.stream()
                             .filter(c -> c.kind().startsWith("Pause Full"))
-                            .count()));
+                            .count(),
+                    in.stream()
+                            .filter(c -> c.kind().startsWith("Pause Full"))
+                            .reduce((first, second) -> second)
+                            .map(Collection::afterMb)
+                            .orElse(-1L)));
         }
         return result;
     }
 
     static String markdown(List<Minute> minutes) {
         StringBuilder md = new StringBuilder(
-                "| minute | collections | lowest heap after GC (MB) | highest heap after GC (MB) | full GCs |\n");
-        md.append("| ---: | ---: | ---: | ---: | ---: |\n");
+                "| minute | collections | lowest heap after GC (MB) | highest heap after GC (MB) | full GCs | live after full GC (MB) |\n");
+        md.append("| ---: | ---: | ---: | ---: | ---: | ---: |\n");
         for (Minute m : minutes) {
             md.append(String.format(
                     Locale.ROOT,
-                    "| %d | %d | %d | %d | %d |%n",
+                    "| %d | %d | %d | %d | %d | %s |%n",
                     m.minute(),
                     m.collections(),
                     m.lowestAfterMb(),
                     m.highestAfterMb(),
-                    m.fullCollections()));
+                    m.fullCollections(),
+                    m.liveMb() < 0 ? "" : String.valueOf(m.liveMb())));
         }
         return md.toString();
     }

@@ -30,6 +30,7 @@ class GcLogTest {
         List<GcLog.Minute> minutes = GcLog.byMinute(
                 GcLog.parse(LOG), Instant.parse("2026-11-23T20:06:00Z"), Instant.parse("2026-11-23T20:08:00Z"));
 
-        assertThat(minutes).containsExactly(new GcLog.Minute(1, 2, 25, 31, 0), new GcLog.Minute(2, 1, 180, 180, 1));
+        assertThat(minutes)
+                .containsExactly(new GcLog.Minute(1, 2, 25, 31, 0, -1), new GcLog.Minute(2, 1, 180, 180, 1, 180));
     }
 }
