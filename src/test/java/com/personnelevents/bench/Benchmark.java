@@ -535,11 +535,11 @@ public final class Benchmark {
         StringBuilder md = new StringBuilder();
         md.append("# Benchmark ").append(Instant.now()).append("\n\n");
         md.append("Machine: ").append(machine).append("  \n");
-        md.append("A ")
-                .append(jitWarmup.toSeconds())
-                .append(" s of reads first and a third of that of mixed load before the creates, unmeasured, so that")
-                .append(" the service's JIT has compiled its hot paths. Reads are measured before any create, on the")
-                .append(" organisation as loaded. ")
+        md.append(jitWarmup.toSeconds())
+                .append(" s of reads first, and ")
+                .append(jitWarmup.dividedBy(3).toSeconds())
+                .append(" s of mixed load before the creates, unmeasured, so that the service's JIT has compiled")
+                .append(" its hot paths. Reads are measured before any create, on the organisation as loaded. ")
                 .append("Each scenario: warm-up ")
                 .append(warmup.toSeconds())
                 .append(" s, then ")
