@@ -72,15 +72,6 @@ SELECT id, created_at, 'HR Integration', 'Generated for the benchmark' FROM pers
 INSERT INTO personnel_event_identity (event_id, title, department)
 SELECT id, 'Senior Loan Officer', 'Commercial Lending' FROM personnel_event WHERE type = 'RoleTransition';
 
--- The kept counts per type and status (the migration counted an empty table).
-UPDATE personnel_event_count SET n = 0;
-UPDATE personnel_event_count c SET n = sub.n
-  FROM (SELECT type, status, count(*) AS n FROM personnel_event GROUP BY type, status) sub
- WHERE c.type = sub.type AND c.status = sub.status AND c.stripe = 0;
-
--- and per effective date, for deep pages.
-DELETE FROM personnel_event_day_count;
-INSERT INTO personnel_event_day_count (needed_on, type, status, stripe, n)
-SELECT needed_on, type, status, 0, COUNT(*) FROM personnel_event GROUP BY needed_on, type, status;
+\ir recount.sql
 
 VACUUM ANALYZE;

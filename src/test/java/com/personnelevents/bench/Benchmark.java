@@ -24,8 +24,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 
 /**
  * The benchmark: creates of each type at 8 and 32 clients and the list and get queries at 8, through
@@ -55,8 +61,8 @@ public final class Benchmark {
     private final AtomicInteger nextFree = new AtomicInteger();
     private final List<UUID> somePeople = new ArrayList<>();
     private final List<UUID> someEvents = new ArrayList<>();
-    private final Map<String, String> failures = new java.util.concurrent.ConcurrentHashMap<>();
-    private final java.util.regex.Pattern only = java.util.regex.Pattern.compile(System.getProperty("bench.only", ""));
+    private final Map<String, String> failures = new ConcurrentHashMap<>();
+    private final Pattern only = Pattern.compile(System.getProperty("bench.only", ""));
 
     Benchmark(
             URI base,
@@ -291,7 +297,7 @@ public final class Benchmark {
     // --- the floor: the same rows and queries through plain JDBC -------------------------------
 
     /** Runs one floor transaction; a failure is kept for the report like the API's. */
-    private boolean floor(String scenario, java.util.concurrent.Callable<Boolean> transaction) {
+    private boolean floor(String scenario, Callable<Boolean> transaction) {
         try {
             return transaction.call();
         } catch (Exception e) {
@@ -475,8 +481,7 @@ public final class Benchmark {
         // A full collection at the end of every minute: what it leaves is the live data, with no garbage
         // that young collections promoted and no concurrent cycle has yet reclaimed.
         String pid = System.getProperty("bench.servicepid", "");
-        java.util.concurrent.ScheduledExecutorService collector =
-                java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        ScheduledExecutorService collector = Executors.newSingleThreadScheduledExecutor();
         if (!pid.isBlank()) {
             collector.scheduleAtFixedRate(
                     () -> {
@@ -492,7 +497,7 @@ public final class Benchmark {
                     },
                     55,
                     60,
-                    java.util.concurrent.TimeUnit.SECONDS);
+                    TimeUnit.SECONDS);
         }
         Instant from = Instant.now();
         Result mixed;

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,9 +19,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * the report comes out with a row per scenario. The real run is bench/run.sh.
  */
 class BenchmarkSmokeIT extends ApiIntegrationTest {
-
-    private static final java.time.format.DateTimeFormatter GC_TIME =
-            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
 
     @LocalServerPort
     private int port;
@@ -52,7 +50,7 @@ class BenchmarkSmokeIT extends ApiIntegrationTest {
         Path gcLog = dir.resolve("gc.log");
         Files.writeString(
                 gcLog,
-                "[" + java.time.OffsetDateTime.now().plusSeconds(1).format(GC_TIME)
+                "[" + OffsetDateTime.now().plusSeconds(1).format(GcLog.TIME)
                         + "][9.0s] GC(7) Pause Young (Normal) (G1 Evacuation Pause) 99M->42M(256M) 1.0ms\n");
         String memory = benchmark.soak(Duration.ofMillis(1500), gcLog);
         benchmark.writeReport(report, "test", results, memory);

@@ -19,7 +19,8 @@ final class GcLog {
 
     private static final Pattern LINE = Pattern.compile(
             "^\\[([^\\]]+)\\]\\[[^\\]]+\\] GC\\(\\d+\\) (Pause (?:Young|Full|Mixed).*?) (\\d+)M->(\\d+)M\\((\\d+)M\\)");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
+    /** How {@code -Xlog:...:time} writes the moment of a line. */
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
 
     record Collection(Instant at, String kind, long beforeMb, long afterMb, long heapMb) {}
 
