@@ -42,7 +42,7 @@ SELECT gen_random_uuid(), n, t.type, s.status, p.id,
             WHEN n % 50 = 0 THEN 'Canceled'
             ELSE 'Completed' END AS status) s;
 
-SELECT setval('personnel_event_number_seq', :events);
+UPDATE personnel_event_number SET last_number = :events;
 
 INSERT INTO event_stage (event_id, position, name, status, started_on, scheduled_start, completed_on, completed_by)
 SELECT e.id, st.position,

@@ -12,7 +12,7 @@ DELETE FROM access_request WHERE event_id IN (SELECT id FROM bench_created);
 DELETE FROM personnel_event WHERE id IN (SELECT id FROM bench_created);
 DELETE FROM idempotency_key;
 DELETE FROM api_token;
-SELECT setval('personnel_event_number_seq', :events);
+UPDATE personnel_event_number SET last_number = :events;
 \ir recount.sql
 RESET session_replication_role;
 VACUUM ANALYZE;

@@ -54,9 +54,16 @@ class PersonnelEventRepository {
         }
     }
 
-    /** Unique across instances: the database sequence hands out the numbers. */
+    /**
+     * Gapless and in commit order across instances: the counter row stays locked until this transaction
+     * ends, and a rollback gives the number back. Taken as late as possible, so the lock is short.
+     */
     long nextNumber() {
-        return jdbc.sql("SELECT nextval('personnel_event_number_seq')")
+        return jdbc.sql(
+                        postgres
+                                ? "UPDATE personnel_event_number SET last_number = last_number + 1 RETURNING last_number"
+                                : "SELECT last_number FROM FINAL TABLE "
+                                        + "(UPDATE personnel_event_number SET last_number = last_number + 1)")
                 .query(Long.class)
                 .single();
     }

@@ -311,7 +311,9 @@ public final class Benchmark {
         try (Connection c = database.getConnection()) {
             c.setAutoCommit(false);
             long number;
-            try (ResultSet rs = c.createStatement().executeQuery("SELECT nextval('personnel_event_number_seq')")) {
+            try (ResultSet rs = c.createStatement()
+                    .executeQuery(
+                            "UPDATE personnel_event_number SET last_number = last_number + 1 RETURNING last_number")) {
                 rs.next();
                 number = rs.getLong(1);
             }
