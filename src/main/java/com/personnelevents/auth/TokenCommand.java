@@ -1,20 +1,16 @@
 package com.personnelevents.auth;
 
+import com.personnelevents.cli.Cli;
 import java.io.PrintStream;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.boot.Banner;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * {@code java -jar personnel-events.jar token create --name "HR Integration" --scopes events:write},
  * {@code token list}, {@code token revoke <id>}: token administration from the command line, against
- * the database the service is configured for. Standard output carries only the answer (the token
- * itself for {@code create}), so that scripts can capture it; logs go to standard error.
+ * the database the service is configured for ({@link Cli}). Standard output carries only the answer
+ * (the token itself for {@code create}).
  */
 public final class TokenCommand {
 
@@ -34,39 +30,11 @@ public final class TokenCommand {
     }
 
     public static int run(Class<?> application, String[] args) {
-        PrintStream out = System.out;
-        System.setOut(System.err);
-        try {
-            return run(application, args, out);
-        } finally {
-            System.setOut(out);
-        }
-    }
-
-    private static int run(Class<?> application, String[] args, PrintStream out) {
-        List<String> springArgs = new ArrayList<>();
-        List<String> commandArgs = new ArrayList<>();
-        for (String arg : Arrays.asList(args).subList(1, args.length)) {
-            (arg.startsWith("--spring.") || arg.startsWith("--personnel-events.") ? springArgs : commandArgs).add(arg);
-        }
-        if (commandArgs.isEmpty()) {
-            System.err.print(USAGE);
-            return 2;
-        }
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
-                .web(WebApplicationType.NONE)
-                .bannerMode(Banner.Mode.OFF)
-                .logStartupInfo(false)
-                .properties("spring.main.log-startup-info=false", "logging.level.root=WARN")
-                .run(springArgs.toArray(String[]::new))) {
-            return execute(context.getBean(TokenService.class), commandArgs, out);
-        } catch (com.personnelevents.validation.ValidationException e) {
-            e.violations().forEach(v -> System.err.println(v.field() + ": " + v.message()));
-            return 1;
-        } catch (com.personnelevents.web.ApiException e) {
-            System.err.println(e.getMessage());
-            return 1;
-        }
+        return Cli.run(
+                application,
+                args,
+                USAGE,
+                (context, commandArgs, out) -> execute(context.getBean(TokenService.class), commandArgs, out));
     }
 
     private static int execute(TokenService tokens, List<String> args, PrintStream out) {
@@ -110,15 +78,6 @@ public final class TokenCommand {
     }
 
     private static String option(List<String> args, String name) {
-        int at = args.indexOf(name);
-        if (at >= 0 && at + 1 < args.size()) {
-            return args.get(at + 1);
-        }
-        for (String arg : args) {
-            if (arg.startsWith(name + "=")) {
-                return arg.substring(name.length() + 1);
-            }
-        }
-        return null;
+        return Cli.option(args, name);
     }
 }
