@@ -62,13 +62,44 @@ SELECT e.id, st.position,
   FROM personnel_event e
  CROSS JOIN (VALUES (0, 'Approval'), (1, 'Provision'), (2, 'Verification')) AS st(position, name);
 
-INSERT INTO event_activity (event_id, created_date, author, action, content)
-SELECT id, created_at, 'HR Integration', 'Created', type || ' event created via API' FROM personnel_event;
-INSERT INTO event_activity (event_id, created_date, author, action, content)
-SELECT id, completed_on, 'System', 'Completed', type || ' event completed' FROM personnel_event
- WHERE status = 'Completed';
-INSERT INTO event_comment (event_id, created_date, author, content)
-SELECT id, created_at, 'HR Integration', 'Generated for the benchmark' FROM personnel_event WHERE number % 3 = 0;
+-- The audit trail's hash chain, computed as com.personnelevents.db.AuditChain does (run.sh checks the
+-- result with the service's own verification).
+CREATE FUNCTION pg_temp.chain_field(value text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE WHEN value IS NULL THEN '-:' ELSE length(value) || ':' || value END || E'\n'
+$$;
+CREATE FUNCTION pg_temp.chain_hash(text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT encode(sha256(convert_to($1, 'UTF8')), 'hex')
+$$;
+CREATE FUNCTION pg_temp.chain_start(event uuid, chain text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT pg_temp.chain_hash(pg_temp.chain_field('start') || pg_temp.chain_field(chain)
+        || pg_temp.chain_field(event::text))
+$$;
+CREATE FUNCTION pg_temp.chain_next(previous text, event uuid, at timestamptz, author text, action text,
+    content text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT pg_temp.chain_hash(pg_temp.chain_field(previous) || pg_temp.chain_field(event::text)
+        || pg_temp.chain_field(to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS')
+            || CASE WHEN us = 0 THEN '' WHEN us % 1000 = 0 THEN '.' || lpad((us / 1000)::text, 3, '0')
+                    ELSE '.' || lpad(us::text, 6, '0') END || 'Z')
+        || pg_temp.chain_field(author) || pg_temp.chain_field(action) || pg_temp.chain_field(content))
+      FROM (SELECT (extract(microseconds FROM at)::bigint % 1000000) AS us) AS fraction
+$$;
+
+CREATE TEMP TABLE bench_created_entry AS
+SELECT id, created_at AS at, pg_temp.chain_next(pg_temp.chain_start(id, 'event_activity'), id, created_at,
+           'HR Integration', 'Created', type || ' event created via API') AS hash, type, status, completed_on
+  FROM personnel_event;
+INSERT INTO event_activity (event_id, created_date, author, action, content, hash)
+SELECT id, at, 'HR Integration', 'Created', type || ' event created via API', hash FROM bench_created_entry;
+INSERT INTO event_activity (event_id, created_date, author, action, content, hash)
+SELECT id, completed_on, 'System', 'Completed', type || ' event completed',
+       pg_temp.chain_next(hash, id, completed_on, 'System', 'Completed', type || ' event completed')
+  FROM bench_created_entry WHERE status = 'Completed';
+INSERT INTO event_comment (event_id, created_date, author, content, hash)
+SELECT id, created_at, 'HR Integration', 'Generated for the benchmark',
+       pg_temp.chain_next(pg_temp.chain_start(id, 'event_comment'), id, created_at, 'HR Integration', NULL,
+           'Generated for the benchmark')
+  FROM personnel_event WHERE number % 3 = 0;
+DROP TABLE bench_created_entry;
 INSERT INTO personnel_event_identity (event_id, title, department)
 SELECT id, 'Senior Loan Officer', 'Commercial Lending' FROM personnel_event WHERE type = 'RoleTransition';
 

@@ -26,6 +26,7 @@ if [ "${REUSE_DATA:-0}" != 1 ]; then
     java -jar "$JAR" token list >/dev/null   # creates the schema
     echo "Loading $IDENTITIES identities and $EVENTS events into $DB ..." >&2
     time "${PSQL[@]}" -d "$DB" -v identities="$IDENTITIES" -v events="$EVENTS" -f bench/generate.sql
+    java -jar "$JAR" audit verify | head -n 5 >&2   # the generated trail's hash chain, checked by the service
 else
     echo "Removing what earlier runs created from $DB ..." >&2
     "${PSQL[@]}" -d "$DB" -v events="$EVENTS" -f bench/reset.sql >/dev/null

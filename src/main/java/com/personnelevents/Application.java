@@ -1,6 +1,7 @@
 package com.personnelevents;
 
 import com.personnelevents.auth.TokenCommand;
+import com.personnelevents.event.AuditCommand;
 import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -14,6 +15,9 @@ public class Application {
     public static void main(String[] args) {
         if (TokenCommand.handles(args)) {
             System.exit(TokenCommand.run(Application.class, args));
+        }
+        if (AuditCommand.handles(args)) {
+            System.exit(AuditCommand.run(Application.class, args));
         }
         SpringApplication.run(Application.class, args);
     }

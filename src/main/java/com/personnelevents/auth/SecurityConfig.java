@@ -105,7 +105,7 @@ class SecurityConfig implements WebMvcConfigurer {
                         .hasAuthority(Scope.IDENTITIES_WRITE.authority())
                         .requestMatchers(HttpMethod.GET, "/api/settings")
                         .authenticated()
-                        .requestMatchers("/api/settings", "/api/tokens", "/api/tokens/**")
+                        .requestMatchers("/api/settings", "/api/tokens", "/api/tokens/**", "/api/audit-trail/**")
                         .hasAuthority(Scope.ADMIN.authority())
                         .anyRequest()
                         .authenticated())

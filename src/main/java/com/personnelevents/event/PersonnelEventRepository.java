@@ -5,6 +5,7 @@ import static com.personnelevents.db.Timestamps.instant;
 import static com.personnelevents.db.Timestamps.toDb;
 import static com.personnelevents.db.Timestamps.uuid;
 
+import com.personnelevents.db.AuditChain;
 import com.personnelevents.identity.IdentityAttributeColumns;
 import com.personnelevents.identity.IdentityAttributes;
 import com.personnelevents.web.PageResponse;
@@ -16,6 +17,7 @@ import com.personnelevents.workflow.StageName;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
@@ -35,6 +37,8 @@ import org.springframework.stereotype.Repository;
 class PersonnelEventRepository {
 
     static final int COUNT_STRIPES = 16;
+    static final String ACTIVITY_CHAIN = "event_activity";
+    static final String COMMENT_CHAIN = "event_comment";
     private static final int FIRST_DATES_READ = 100;
 
     private final JdbcClient jdbc;
@@ -102,7 +106,7 @@ class PersonnelEventRepository {
             insertIdentityData(event.id(), event.identityData());
         }
         insertStages(event.id(), event.stages());
-        appendAuditTrail(event);
+        appendAuditTrail(event.id(), event.takeUnsavedActivity(), event.takeUnsavedComments(), true);
     }
 
     /**
@@ -157,10 +161,77 @@ class PersonnelEventRepository {
         return true;
     }
 
-    /** Stores the activity and comments recorded since the last save: the audit trail only grows. */
+    /**
+     * Stores the activity and comments recorded since the last save: the audit trail only grows, each
+     * entry chained to the one before it ({@link AuditChain}).
+     */
     void appendAuditTrail(PersonnelEvent event) {
-        event.takeUnsavedActivity().forEach(activity -> insertActivity(event.id(), activity));
-        event.takeUnsavedComments().forEach(comment -> insertComment(event.id(), comment));
+        appendAuditTrail(event.id(), event.takeUnsavedActivity(), event.takeUnsavedComments(), false);
+    }
+
+    /** One entry for an event stored earlier, e.g. an access request of the event closed. */
+    void insertActivity(UUID eventId, Activity activity) {
+        appendAuditTrail(eventId, List.of(activity), List.of(), false);
+    }
+
+    /**
+     * A new event's chains start from its id; an existing event's continue from their last entry, read
+     * under the event's row lock, so that two transactions cannot both append to the same entry.
+     */
+    private void appendAuditTrail(UUID eventId, List<Activity> activity, List<Comment> comments, boolean newEvent) {
+        if (activity.isEmpty() && comments.isEmpty()) {
+            return;
+        }
+        if (!newEvent) {
+            jdbc.sql("SELECT id FROM personnel_event WHERE id = :id FOR UPDATE")
+                    .param("id", eventId)
+                    .query(UUID.class)
+                    .single();
+        }
+        String previous = newEvent || activity.isEmpty() ? null : head(ACTIVITY_CHAIN, eventId);
+        previous = previous == null ? AuditChain.start(eventId, ACTIVITY_CHAIN) : previous;
+        for (Activity entry : activity) {
+            Instant at = entry.createdDate().truncatedTo(AuditChain.PRECISION);
+            String hash = AuditChain.next(previous, eventId, at, entry.author(), entry.action(), entry.content());
+            jdbc.sql("""
+                            INSERT INTO event_activity (event_id, created_date, author, action, content, hash)
+                            VALUES (:eventId, :createdDate, :author, :action, :content, :hash)
+                            """)
+                    .param("eventId", eventId)
+                    .param("createdDate", toDb(at))
+                    .param("author", entry.author())
+                    .param("action", entry.action())
+                    .param("content", entry.content())
+                    .param("hash", hash)
+                    .update();
+            previous = hash;
+        }
+        previous = newEvent || comments.isEmpty() ? null : head(COMMENT_CHAIN, eventId);
+        previous = previous == null ? AuditChain.start(eventId, COMMENT_CHAIN) : previous;
+        for (Comment comment : comments) {
+            Instant at = comment.createdDate().truncatedTo(AuditChain.PRECISION);
+            String hash = AuditChain.next(previous, eventId, at, comment.author(), null, comment.content());
+            jdbc.sql("""
+                            INSERT INTO event_comment (event_id, created_date, author, content, hash)
+                            VALUES (:eventId, :createdDate, :author, :content, :hash)
+                            """)
+                    .param("eventId", eventId)
+                    .param("createdDate", toDb(at))
+                    .param("author", comment.author())
+                    .param("content", comment.content())
+                    .param("hash", hash)
+                    .update();
+            previous = hash;
+        }
+    }
+
+    /** The hash of the last entry of one of an event's chains; null when the chain is empty. */
+    private String head(String chain, UUID eventId) {
+        return jdbc.sql("SELECT hash FROM " + chain + " WHERE event_id = :id ORDER BY id DESC LIMIT 1")
+                .param("id", eventId)
+                .query(String.class)
+                .optional()
+                .orElse(null);
     }
 
     /**
@@ -249,31 +320,6 @@ class PersonnelEventRepository {
             params.put("completedBy" + p, stage.completedBy());
         }
         jdbc.sql(sql.toString()).params(params).update();
-    }
-
-    void insertActivity(UUID eventId, Activity activity) {
-        jdbc.sql("""
-                        INSERT INTO event_activity (event_id, created_date, author, action, content)
-                        VALUES (:eventId, :createdDate, :author, :action, :content)
-                        """)
-                .param("eventId", eventId)
-                .param("createdDate", toDb(activity.createdDate()))
-                .param("author", activity.author())
-                .param("action", activity.action())
-                .param("content", activity.content())
-                .update();
-    }
-
-    private void insertComment(UUID eventId, Comment comment) {
-        jdbc.sql("""
-                        INSERT INTO event_comment (event_id, created_date, author, content)
-                        VALUES (:eventId, :createdDate, :author, :content)
-                        """)
-                .param("eventId", eventId)
-                .param("createdDate", toDb(comment.createdDate()))
-                .param("author", comment.author())
-                .param("content", comment.content())
-                .update();
     }
 
     Optional<PersonnelEvent> findById(UUID id) {

@@ -1,6 +1,7 @@
 package com.personnelevents.bench;
 
 import com.personnelevents.bench.LoadRun.Result;
+import com.personnelevents.db.AuditChain;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
@@ -313,7 +314,10 @@ public final class Benchmark {
             long number;
             try (ResultSet rs = c.createStatement()
                     .executeQuery(
-                            "UPDATE personnel_event_number SET last_number = last_number + 1 RETURNING last_number")) {
+                            c.getMetaData().getDatabaseProductName().equals("PostgreSQL")
+                                    ? "UPDATE personnel_event_number SET last_number = last_number + 1 RETURNING last_number"
+                                    : "SELECT last_number FROM FINAL TABLE"
+                                            + " (UPDATE personnel_event_number SET last_number = last_number + 1)")) {
                 rs.next();
                 number = rs.getLong(1);
             }
@@ -357,14 +361,28 @@ public final class Benchmark {
                     INSERT INTO event_stage (event_id, position, name, status, scheduled_start)
                     VALUES (?, 0, 'Approval', 'Scheduled', ?), (?, 1, 'Provision', 'Scheduled', ?),
                            (?, 2, 'Verification', 'Scheduled', ?)""", id, effective.minusDays(7), id, effective, id, effective);
-            update(c, """
-                    INSERT INTO event_activity (event_id, created_date, author, action, content)
-                    VALUES (?, ?, 'Bench', 'Created', 'Created via benchmark')""", id, now);
+            // The audit trail's hash chain, as the service writes it.
+            Instant at = now.toInstant().truncatedTo(AuditChain.PRECISION);
             update(
                     c,
-                    "INSERT INTO event_comment (event_id, created_date, author, content) VALUES (?, ?, 'Bench', 'Benchmark')",
+                    """
+                    INSERT INTO event_activity (event_id, created_date, author, action, content, hash)
+                    VALUES (?, ?, 'Bench', 'Created', 'Created via benchmark', ?)""",
                     id,
-                    now);
+                    Timestamp.from(at),
+                    AuditChain.next(
+                            AuditChain.start(id, "event_activity"),
+                            id,
+                            at,
+                            "Bench",
+                            "Created",
+                            "Created via benchmark"));
+            update(
+                    c,
+                    "INSERT INTO event_comment (event_id, created_date, author, content, hash) VALUES (?, ?, 'Bench', 'Benchmark', ?)",
+                    id,
+                    Timestamp.from(at),
+                    AuditChain.next(AuditChain.start(id, "event_comment"), id, at, "Bench", null, "Benchmark"));
             c.commit();
             return true;
         }

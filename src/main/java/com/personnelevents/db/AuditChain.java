@@ -1,0 +1,54 @@
+package com.personnelevents.db;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.UUID;
+
+/**
+ * The hashes that chain an event's audit trail: each entry's hash covers the hash of the entry before it
+ * (or, for the first, the event's id) and every field of the entry, so that changing, removing or
+ * inserting an entry breaks every hash after it. Activity and comments are two chains per event.
+ */
+public final class AuditChain {
+
+    /** What the database keeps of a time: microseconds. Entries are stored at this precision. */
+    public static final ChronoUnit PRECISION = ChronoUnit.MICROS;
+
+    private AuditChain() {}
+
+    /** Where an event's chain starts: the hash the first entry follows. */
+    public static String start(UUID eventId, String chain) {
+        return sha256(field("start") + field(chain) + field(eventId.toString()));
+    }
+
+    /** The hash of an entry that follows {@code previous}. */
+    public static String next(
+            String previous, UUID eventId, Instant createdDate, String author, String action, String content) {
+        return sha256(field(previous)
+                + field(eventId.toString())
+                + field(DateTimeFormatter.ISO_INSTANT.format(createdDate.truncatedTo(PRECISION)))
+                + field(author)
+                + field(action)
+                + field(content));
+    }
+
+    /** Length-prefixed, so that no two different entries hash the same text. */
+    private static String field(String value) {
+        String text = value == null ? "" : value;
+        return (value == null ? "-" : String.valueOf(text.length())) + ':' + text + '\n';
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package com.personnelevents.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class AuditChainTest {
+
+    private static final UUID EVENT = UUID.fromString("6f1c2a9e-3b4d-4c8e-9f0a-1b2c3d4e5f60");
+    private static final Instant AT = Instant.parse("2026-03-20T12:00:00.123456Z");
+    private static final String START = AuditChain.start(EVENT, "event_activity");
+
+    @Test
+    void every_field_and_the_entry_before_count_in_the_hash() {
+        String hash = AuditChain.next(START, EVENT, AT, "Sarah Chen", "Approved", "Approved by Sarah Chen");
+
+        List<String> changed = List.of(
+                AuditChain.next(
+                        AuditChain.start(EVENT, "event_comment"),
+                        EVENT,
+                        AT,
+                        "Sarah Chen",
+                        "Approved",
+                        "Approved by Sarah Chen"),
+                AuditChain.next(START, UUID.randomUUID(), AT, "Sarah Chen", "Approved", "Approved by Sarah Chen"),
+                AuditChain.next(START, EVENT, AT.plusNanos(1_000), "Sarah Chen", "Approved", "Approved by Sarah Chen"),
+                AuditChain.next(START, EVENT, AT, "Sarah Chan", "Approved", "Approved by Sarah Chen"),
+                AuditChain.next(START, EVENT, AT, "Sarah Chen", "Rejected", "Approved by Sarah Chen"),
+                AuditChain.next(START, EVENT, AT, "Sarah Chen", "Approved", "Approved by Sarah Chen."),
+                AuditChain.next(START, EVENT, AT, "Sarah Chen", null, "Approved by Sarah Chen"));
+
+        assertThat(hash).hasSize(64).matches("[0-9a-f]{64}");
+        assertThat(changed).doesNotContain(hash).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void moving_text_from_one_field_to_the_next_changes_the_hash() {
+        assertThat(AuditChain.next(START, EVENT, AT, "ab", "c", "d"))
+                .isNotEqualTo(AuditChain.next(START, EVENT, AT, "a", "bc", "d"));
+        assertThat(AuditChain.next(START, EVENT, AT, "a", "", "d"))
+                .isNotEqualTo(AuditChain.next(START, EVENT, AT, "a", null, "d"));
+    }
+
+    @Test
+    void time_counts_to_the_microsecond_the_database_keeps() {
+        assertThat(AuditChain.next(START, EVENT, AT.plusNanos(999), "a", "b", "c"))
+                .isEqualTo(AuditChain.next(START, EVENT, AT, "a", "b", "c"));
+    }
+
+    @Test
+    void the_same_entry_always_hashes_the_same() {
+        assertThat(AuditChain.next(START, EVENT, AT, "System", "Scheduled step", "Approval started"))
+                .isEqualTo(AuditChain.next(START, EVENT, AT, "System", "Scheduled step", "Approval started"));
+    }
+}
