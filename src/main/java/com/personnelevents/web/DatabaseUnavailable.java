@@ -13,12 +13,15 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Tells a failure to reach the database (down, restarting, unreachable, out of connections, too slow)
  * from a bug: the first is a 503 {@code service_unavailable} with {@code Retry-After}, since the same
  * request can succeed shortly; the second stays a 500. Spring wraps the driver's exception in whatever
- * it was doing (opening a transaction, committing, running a query), so the whole cause chain is read.
+ * it was doing (opening a transaction, committing, running a query), so the whole cause chain is read;
+ * and when the rollback after a lost connection fails too, Spring throws the rollback's failure ("Connection
+ * is closed", no SQLSTATE) and keeps the original one as its application exception, which is read as well.
  */
 final class DatabaseUnavailable {
 
@@ -48,6 +51,11 @@ final class DatabaseUnavailable {
                 return true;
             }
             if (t instanceof SQLException sql && unavailableState(sql.getSQLState())) {
+                return true;
+            }
+            if (t instanceof TransactionSystemException rollback
+                    && rollback.getApplicationException() != null
+                    && causedBy(rollback.getApplicationException())) {
                 return true;
             }
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.BadSqlGrammarException;
 import org.springframework.jdbc.UncategorizedSQLException;
@@ -29,6 +30,26 @@ class DatabaseUnavailableTest {
                         "Could not roll back JDBC transaction",
                         new SQLException("An I/O error occurred while sending to the backend.", "08006"))))
                 .isTrue();
+    }
+
+    @Test
+    void a_failed_rollback_after_the_server_dropped_the_connection_is_unavailable() {
+        TransactionSystemException rollbackFailed =
+                new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed"));
+        rollbackFailed.initApplicationException(new DataAccessResourceFailureException(
+                "PreparedStatementCallback",
+                new SQLException("FATAL: terminating connection due to administrator command", "57P01")));
+
+        assertThat(DatabaseUnavailable.causedBy(rollbackFailed)).isTrue();
+    }
+
+    @Test
+    void a_failed_rollback_after_a_bug_is_not_unavailability() {
+        TransactionSystemException rollbackFailed =
+                new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed"));
+        rollbackFailed.initApplicationException(new IllegalStateException("bug"));
+
+        assertThat(DatabaseUnavailable.causedBy(rollbackFailed)).isFalse();
     }
 
     @Test
