@@ -19,9 +19,12 @@ import org.springframework.transaction.TransactionSystemException;
  * Tells a failure to reach the database (down, restarting, unreachable, out of connections, too slow)
  * from a bug: the first is a 503 {@code service_unavailable} with {@code Retry-After}, since the same
  * request can succeed shortly; the second stays a 500. Spring wraps the driver's exception in whatever
- * it was doing (opening a transaction, committing, running a query), so the whole cause chain is read;
- * and when the rollback after a lost connection fails too, Spring throws the rollback's failure ("Connection
- * is closed", no SQLSTATE) and keeps the original one as its application exception, which is read as well.
+ * it was doing (opening a transaction, committing, running a query), so the whole cause chain is read.
+ * A commit or rollback that failed in JDBC without being translated into a data error (Spring's
+ * {@link TransactionSystemException} over an {@link SQLException}) is a lost connection too: after the
+ * server dropped it, the pool has closed it ("Connection is closed", no SQLSTATE), and Spring throws that
+ * instead of the original failure. Its outcome may be unknown, which is what a retry with the same
+ * {@code Idempotency-Key} is for.
  */
 final class DatabaseUnavailable {
 
@@ -53,9 +56,7 @@ final class DatabaseUnavailable {
             if (t instanceof SQLException sql && unavailableState(sql.getSQLState())) {
                 return true;
             }
-            if (t instanceof TransactionSystemException rollback
-                    && rollback.getApplicationException() != null
-                    && causedBy(rollback.getApplicationException())) {
+            if (t instanceof TransactionSystemException && t.getCause() instanceof SQLException) {
                 return true;
             }
         }

@@ -33,7 +33,7 @@ class DatabaseUnavailableTest {
     }
 
     @Test
-    void a_failed_rollback_after_the_server_dropped_the_connection_is_unavailable() {
+    void a_commit_or_rollback_failing_on_a_connection_the_pool_closed_is_unavailable() {
         TransactionSystemException rollbackFailed =
                 new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed"));
         rollbackFailed.initApplicationException(new DataAccessResourceFailureException(
@@ -41,15 +41,16 @@ class DatabaseUnavailableTest {
                 new SQLException("FATAL: terminating connection due to administrator command", "57P01")));
 
         assertThat(DatabaseUnavailable.causedBy(rollbackFailed)).isTrue();
+        assertThat(DatabaseUnavailable.causedBy(
+                        new TransactionSystemException("JDBC commit failed", new SQLException("Connection is closed"))))
+                .isTrue();
     }
 
     @Test
-    void a_failed_rollback_after_a_bug_is_not_unavailability() {
-        TransactionSystemException rollbackFailed =
-                new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed"));
-        rollbackFailed.initApplicationException(new IllegalStateException("bug"));
-
-        assertThat(DatabaseUnavailable.causedBy(rollbackFailed)).isFalse();
+    void a_transaction_failure_outside_jdbc_is_not_unavailability() {
+        assertThat(DatabaseUnavailable.causedBy(
+                        new TransactionSystemException("Could not commit", new IllegalStateException("bug"))))
+                .isFalse();
     }
 
     @Test
