@@ -7,13 +7,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.QueryTimeoutException;
-import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -120,20 +116,17 @@ class ApiExceptionHandler {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ErrorEnvelope.of("not_found", "No such resource"));
     }
 
-    @ExceptionHandler({
-        CannotGetJdbcConnectionException.class,
-        DataAccessResourceFailureException.class,
-        TransientDataAccessResourceException.class,
-        QueryTimeoutException.class
-    })
-    ResponseEntity<ErrorEnvelope> databaseUnavailable(Exception e) {
-        log.error("Database unavailable", e);
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .body(ErrorEnvelope.of("service_unavailable", "The service is temporarily unavailable; retry later"));
-    }
-
     @ExceptionHandler(Exception.class)
     ResponseEntity<ErrorEnvelope> unexpected(Exception e, HttpServletRequest request) {
+        if (DatabaseUnavailable.causedBy(e)) {
+            // Also on a create: the client should retry (safely, with its Idempotency-Key), not report a bug.
+            log.warn(
+                    "Database unavailable during {} {}: {}",
+                    request.getMethod(),
+                    request.getRequestURI(),
+                    DatabaseUnavailable.rootCause(e));
+            return DatabaseUnavailable.response();
+        }
         log.error("Unexpected failure of {} {}", request.getMethod(), request.getRequestURI(), e);
         if ("POST".equals(request.getMethod()) && request.getRequestURI().startsWith("/api/personnel-events/")) {
             return ResponseEntity.internalServerError()

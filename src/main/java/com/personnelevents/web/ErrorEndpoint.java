@@ -17,6 +17,11 @@ class ErrorEndpoint implements ErrorController {
 
     @RequestMapping("/error")
     ResponseEntity<ErrorEnvelope> error(HttpServletRequest request) {
+        // A filter (the token lookup) that could not reach the database: as unavailable as a controller.
+        if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure
+                && DatabaseUnavailable.causedBy(failure)) {
+            return DatabaseUnavailable.response();
+        }
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         HttpStatus status = code instanceof Integer value ? HttpStatus.resolve(value) : null;
         if (status == null || status.is2xxSuccessful()) {

@@ -37,6 +37,27 @@ class ServerFaultIT extends ApiIntegrationTest {
     }
 
     @Test
+    void an_unreachable_database_is_a_503_with_retry_after_in_the_envelope() {
+        ApiResponse response = get("/api/test-faults/database-down", token("events:read"));
+
+        assertThat(response.status()).isEqualTo(503);
+        assertThat(response.header("Retry-After")).isEqualTo("5");
+        assertThat(response.text("error")).isEqualTo("service_unavailable");
+        assertThat(response.text("message")).isEqualTo("The service is temporarily unavailable; retry later");
+        assertThat(response.text("correlationId")).isEqualTo(response.header("X-Correlation-Id"));
+        assertThat(response.body().toString()).doesNotContain("hunter2", "HikariPool");
+    }
+
+    @Test
+    void a_create_that_cannot_reach_the_database_is_a_503_to_retry_not_creation_failed() {
+        ApiResponse response = post("/api/personnel-events/test-fault-database-down", token("events:write"), "{}");
+
+        assertThat(response.status()).isEqualTo(503);
+        assertThat(response.header("Retry-After")).isEqualTo("5");
+        assertThat(response.text("error")).isEqualTo("service_unavailable");
+    }
+
+    @Test
     void the_log_lines_of_a_request_carry_its_correlation_id(CapturedOutput output) {
         ApiResponse response = call(
                 HttpMethod.GET,
