@@ -96,6 +96,7 @@ class SecurityConfig implements WebMvcConfigurer {
                                 "/actuator/health/**",
                                 "/actuator/prometheus",
                                 "/v3/api-docs",
+                                "/v3/api-docs.yaml",
                                 "/v3/api-docs/**",
                                 "/swagger-ui.html",
                                 "/swagger-ui/**")
