@@ -1,7 +1,6 @@
 package com.personnelevents.auth;
 
 import com.personnelevents.web.ErrorWriter;
-import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +12,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.Authentication;
@@ -27,16 +25,8 @@ import org.springframework.security.oauth2.server.resource.web.authentication.Be
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
-import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
-import org.springframework.security.web.header.writers.CrossOriginOpenerPolicyHeaderWriter.CrossOriginOpenerPolicy;
-import org.springframework.security.web.header.writers.CrossOriginResourcePolicyHeaderWriter.CrossOriginResourcePolicy;
-import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
-import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
-import org.springframework.security.web.util.matcher.AnyRequestMatcher;
-import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
-import org.springframework.security.web.util.matcher.OrRequestMatcher;
-import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.header.HeaderWriter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -52,11 +42,6 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 class SecurityConfig implements WebMvcConfigurer {
 
     static final String UNAUTHORIZED_MESSAGE = "Invalid or expired authentication token";
-    static final String API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
-    static final String SWAGGER_UI_CSP = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-            + "img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
-    static final String PERMISSIONS_POLICY = "accelerometer=(), camera=(), geolocation=(), gyroscope=(), "
-            + "magnetometer=(), microphone=(), payment=(), usb=()";
 
     /**
      * No observations of the filter chain, authentication and authorization: they measured a tenth of a
@@ -87,7 +72,10 @@ class SecurityConfig implements WebMvcConfigurer {
                 .logout(logout -> logout.disable())
                 .requestCache(cache -> cache.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .headers(SecurityConfig::securityHeaders)
+                .headers(headers -> {
+                    headers.defaultsDisabled();
+                    SecurityHeaders.writers().forEach(headers::addHeaderWriter);
+                })
                 .addFilterBefore(
                         new FailedAuthenticationFilter(failures, errors), BearerTokenAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth.requestMatchers(
@@ -144,31 +132,14 @@ class SecurityConfig implements WebMvcConfigurer {
         return http.build();
     }
 
-    /**
-     * What a bank's scanner looks for, on every answer the chain sees (errors included). Spring
-     * Security's defaults add {@code Cache-Control: no-cache, no-store, max-age=0, must-revalidate},
-     * {@code X-Content-Type-Options: nosniff} and {@code X-XSS-Protection: 0}.
-     */
-    private static void securityHeaders(HeadersConfigurer<HttpSecurity> headers) {
-        RequestMatcher swaggerUi = new OrRequestMatcher(
-                PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui.html"),
-                PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**"));
-        headers.frameOptions(frame -> frame.deny())
-                // Sent over plain HTTP too: behind a TLS-terminating proxy the service may not know the
-                // client used HTTPS, and browsers ignore the header on an insecure connection anyway.
-                .httpStrictTransportSecurity(hsts -> hsts.requestMatcher(AnyRequestMatcher.INSTANCE)
-                        .includeSubDomains(true)
-                        .maxAgeInSeconds(Duration.ofDays(365).toSeconds()))
-                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
-                .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY))
-                .crossOriginResourcePolicy(corp -> corp.policy(CrossOriginResourcePolicy.SAME_ORIGIN))
-                .crossOriginOpenerPolicy(coop -> coop.policy(CrossOriginOpenerPolicy.SAME_ORIGIN))
-                // JSON needs no sources at all; Swagger UI loads its own scripts, styles and images and
-                // sets inline styles.
-                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
-                        new NegatedRequestMatcher(swaggerUi), new ContentSecurityPolicyHeaderWriter(API_CSP)))
-                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
-                        swaggerUi, new ContentSecurityPolicyHeaderWriter(SWAGGER_UI_CSP)));
+    /** A URL the firewall refuses (";", "//", encoded dots) in the envelope, with the security headers. */
+    @Bean
+    RequestRejectedHandler rejectedRequests(ErrorWriter errors) {
+        List<HeaderWriter> headers = SecurityHeaders.writers();
+        return (request, response, e) -> {
+            headers.forEach(header -> header.writeHeaders(request, response));
+            errors.write(response, HttpStatus.BAD_REQUEST, "validation_error", "The request could not be processed");
+        };
     }
 
     @Bean

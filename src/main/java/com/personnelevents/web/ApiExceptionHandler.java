@@ -134,7 +134,9 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ErrorEnvelope> unexpected(Exception e, HttpServletRequest request) {
-        log.error("Unexpected failure of {} {}", request.getMethod(), request.getRequestURI(), e);
+        // The path without its query (which may hold a search for a name), the failure without the
+        // values a database quoted.
+        log.error("Unexpected failure of {} {}", request.getMethod(), request.getRequestURI(), RedactedFailure.of(e));
         if ("POST".equals(request.getMethod()) && request.getRequestURI().startsWith("/api/personnel-events/")) {
             return ResponseEntity.internalServerError()
                     .body(ErrorEnvelope.of(

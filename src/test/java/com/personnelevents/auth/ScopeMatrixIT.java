@@ -90,8 +90,11 @@ class ScopeMatrixIT extends ApiIntegrationTest {
             Map.entry("* /error", PUBLIC));
 
     /** Endpoints of the test profile only (FaultInjectionController): not part of the API. */
-    private static final Set<String> TEST_ONLY =
-            Set.of("GET /api/test-faults/boom", "POST /api/personnel-events/test-fault");
+    private static final Set<String> TEST_ONLY = Set.of(
+            "GET /api/test-faults/boom",
+            "POST /api/personnel-events/test-fault",
+            "POST /api/test-faults/database",
+            "GET /api/test-faults/database-down");
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
