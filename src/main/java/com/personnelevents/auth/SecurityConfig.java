@@ -21,9 +21,12 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.core.OAuth2AuthenticatedPrincipal;
 import org.springframework.security.oauth2.server.resource.introspection.BadOpaqueTokenException;
 import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenIntrospector;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.header.HeaderWriter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -51,9 +54,13 @@ class SecurityConfig implements WebMvcConfigurer {
     }
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, OpaqueTokenIntrospector introspector, ErrorWriter errors)
+    SecurityFilterChain api(
+            HttpSecurity http, OpaqueTokenIntrospector introspector, ErrorWriter errors, FailedAuthentications failures)
             throws Exception {
+        // Every 401 counts, whatever its cause (no token, unknown, revoked, expired): they look alike to
+        // the client on purpose, and each is an attempt that did not authenticate.
         AuthenticationEntryPoint unauthorized = (request, response, e) -> {
+            failures.record(request.getRemoteAddr());
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
             errors.write(response, HttpStatus.UNAUTHORIZED, "unauthorized", UNAUTHORIZED_MESSAGE);
         };
@@ -65,12 +72,19 @@ class SecurityConfig implements WebMvcConfigurer {
                 .logout(logout -> logout.disable())
                 .requestCache(cache -> cache.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .headers(headers -> {
+                    headers.defaultsDisabled();
+                    SecurityHeaders.writers().forEach(headers::addHeaderWriter);
+                })
+                .addFilterBefore(
+                        new FailedAuthenticationFilter(failures, errors), BearerTokenAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth.requestMatchers(
                                 "/error",
                                 "/actuator/health",
                                 "/actuator/health/**",
                                 "/actuator/prometheus",
                                 "/v3/api-docs",
+                                "/v3/api-docs.yaml",
                                 "/v3/api-docs/**",
                                 "/swagger-ui.html",
                                 "/swagger-ui/**")
@@ -116,6 +130,16 @@ class SecurityConfig implements WebMvcConfigurer {
                 .exceptionHandling(handling ->
                         handling.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden));
         return http.build();
+    }
+
+    /** A URL the firewall refuses (";", "//", encoded dots) in the envelope, with the security headers. */
+    @Bean
+    RequestRejectedHandler rejectedRequests(ErrorWriter errors) {
+        List<HeaderWriter> headers = SecurityHeaders.writers();
+        return (request, response, e) -> {
+            headers.forEach(header -> header.writeHeaders(request, response));
+            errors.write(response, HttpStatus.BAD_REQUEST, "validation_error", "The request could not be processed");
+        };
     }
 
     @Bean

@@ -89,6 +89,10 @@ public class TokenService {
         }
         String hash = hash(secret);
         Instant now = clock.instant();
+        // The row is found by its hash, so what a timing attack could measure is the database comparing
+        // hashes of guesses, which says nothing about a secret. Comparing the fetched hash again in
+        // constant time costs nothing and keeps the check sound should the lookup ever change (say, by
+        // a token id, with the secret's hash compared afterwards).
         Optional<ApiToken> token = repository
                 .findByHash(hash)
                 .filter(t -> MessageDigest.isEqual(

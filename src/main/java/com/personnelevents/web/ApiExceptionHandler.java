@@ -127,7 +127,9 @@ class ApiExceptionHandler {
                     DatabaseUnavailable.rootCause(e));
             return DatabaseUnavailable.response();
         }
-        log.error("Unexpected failure of {} {}", request.getMethod(), request.getRequestURI(), e);
+        // The path without its query (which may hold a search for a name), the failure without the
+        // values a database quoted.
+        log.error("Unexpected failure of {} {}", request.getMethod(), request.getRequestURI(), RedactedFailure.of(e));
         if ("POST".equals(request.getMethod()) && request.getRequestURI().startsWith("/api/personnel-events/")) {
             return ResponseEntity.internalServerError()
                     .body(ErrorEnvelope.of(

@@ -9,7 +9,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.Ordered;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -18,10 +18,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses bodies over the limit: at once when the length is announced, and while reading when it is
- * not (chunked), so a huge body never reaches the JSON parser whole.
+ * not (chunked), so a huge body never reaches the JSON parser whole. Runs after the security filter
+ * chain: a caller without a valid token is refused before its body is looked at, and the 413 goes out
+ * through the chain's header writer with the security headers.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+@Order(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 1)
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     private final long limit;

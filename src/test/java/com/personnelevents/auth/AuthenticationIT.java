@@ -87,6 +87,49 @@ class AuthenticationIT extends ApiIntegrationTest {
     }
 
     @Test
+    void a_revoked_token_is_refused_by_every_request_after_the_revocation() {
+        String name = uniqueName("Revoked in use");
+        String secret = token(name, List.of("events:read", "identities:read"));
+        assertThat(get(EVENTS, secret).status()).isEqualTo(200);
+        assertThat(get(EVENTS, secret).status()).isEqualTo(200);
+        tokens.revoke(UUID.fromString(listedToken(name).path("id").asString()));
+
+        ApiResponse next = get(EVENTS, secret);
+        ApiResponse rightAfter = get(EVENTS, secret);
+        ApiResponse elsewhere = get("/api/identities", secret);
+
+        assertUnauthorized(next);
+        assertUnauthorized(rightAfter);
+        assertUnauthorized(elsewhere);
+    }
+
+    @Test
+    void no_column_of_the_token_table_holds_a_secret() {
+        List<String> secrets = List.of(
+                token(uniqueName("Stored"), List.of("events:read")),
+                post(
+                                TOKENS,
+                                admin,
+                                JsonBody.json()
+                                        .with("name", uniqueName("Over HTTP"))
+                                        .with("scopes", List.of("admin")))
+                        .text("token"),
+                admin);
+
+        List<String> stored = jdbc.sql("SELECT * FROM api_token").query().listOfRows().stream()
+                .flatMap(row -> row.values().stream())
+                .map(String::valueOf)
+                .toList();
+
+        assertThat(stored).isNotEmpty();
+        for (String secret : secrets) {
+            String random = secret.substring(TokenService.PREFIX.length());
+            assertThat(stored).noneMatch(value -> value.contains(random) || value.contains(random.substring(0, 16)));
+            assertThat(stored).contains(TokenService.hash(secret));
+        }
+    }
+
+    @Test
     void revoking_a_token_twice_keeps_it_revoked() {
         String name = uniqueName("Twice revoked");
         String secret = token(name, List.of("events:read"));

@@ -1,0 +1,86 @@
+package com.personnelevents.auth;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.TimeMeter;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Counts failed authentications per client address: after {@code limit} of them within {@code window}
+ * (counted from the address's first failure), the address is refused until the window ends, whatever
+ * token it brings. Buckets live in a bounded cache, so a flood of addresses costs bounded memory; an
+ * address pushed out early only gets its attempts back. Counts are per instance.
+ */
+@Component
+class FailedAuthentications {
+
+    private static final Logger log = LoggerFactory.getLogger(FailedAuthentications.class);
+
+    private final long limit;
+    private final Duration window;
+    private final TimeMeter time;
+    private final Cache<String, Bucket> buckets;
+
+    FailedAuthentications(
+            @Value("${personnel-events.failed-authentication.limit:20}") long limit,
+            @Value("${personnel-events.failed-authentication.window:1m}") Duration window,
+            @Value("${personnel-events.failed-authentication.tracked-addresses:100000}") long trackedAddresses,
+            Clock clock) {
+        this.limit = limit;
+        this.window = window;
+        // The application's clock, so that tests move time instead of waiting out a window.
+        this.time = new TimeMeter() {
+            @Override
+            public long currentTimeNanos() {
+                return TimeUnit.MILLISECONDS.toNanos(clock.millis());
+            }
+
+            @Override
+            public boolean isWallClockBased() {
+                return true;
+            }
+        };
+        this.buckets = Caffeine.newBuilder()
+                .maximumSize(trackedAddresses)
+                .expireAfterAccess(window)
+                .ticker(time::currentTimeNanos)
+                .build();
+    }
+
+    /** How long {@code address} must wait before it may try again, if it has used up its attempts. */
+    Optional<Duration> blockedFor(String address) {
+        Bucket bucket = buckets.getIfPresent(address);
+        if (bucket == null || bucket.getAvailableTokens() > 0) {
+            return Optional.empty();
+        }
+        long nanos = bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill();
+        return Optional.of(Duration.ofNanos(nanos));
+    }
+
+    void record(String address) {
+        Bucket bucket = buckets.get(address, a -> newBucket());
+        if (bucket.tryConsumeAndReturnRemaining(1).getRemainingTokens() == 0) {
+            // Once per address and window: the address is what an operator needs to act on.
+            log.warn(
+                    "{} failed authentications from {} within {}; refusing it until the window ends",
+                    limit,
+                    address,
+                    window);
+        }
+    }
+
+    private Bucket newBucket() {
+        return Bucket.builder()
+                .addLimit(l -> l.capacity(limit).refillIntervally(limit, window))
+                .withCustomTimePrecision(time)
+                .build();
+    }
+}
