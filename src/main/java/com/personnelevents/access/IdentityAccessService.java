@@ -113,6 +113,10 @@ public class IdentityAccessService {
     int importCsv(String text) {
         // Spreadsheets ("CSV UTF-8") start the file with a byte order mark; it is not part of the header.
         String csvText = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        if (csvText.indexOf('\u0000') >= 0) {
+            // PostgreSQL cannot store or even compare text holding NUL; no export legitimately has one.
+            throw ValidationException.of("csv", "The CSV must not contain NUL characters");
+        }
         List<AccessRequests.Grant> grants = new ArrayList<>();
         try (MappingIterator<Map<String, String>> rows = csv.readerForMapOf(String.class)
                 .with(CsvSchema.emptySchema().withHeader())

@@ -28,6 +28,7 @@ public class TokenService {
     static final String PREFIX = "pe_";
     private static final int SECRET_BYTES = 32;
     private static final int NAME_MAX = 256;
+    private static final Instant LATEST_EXPIRY = Instant.parse("9999-12-31T23:59:59Z");
 
     private final TokenRepository repository;
     private final Clock clock;
@@ -114,6 +115,10 @@ public class TokenService {
                     ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant()
                     : OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException e) {
+            expiresAt = null;
+        }
+        // ISO 8601 allows years past 9999, which the database's timestamp type does not hold.
+        if (expiresAt == null || expiresAt.isAfter(LATEST_EXPIRY)) {
             violations.add("expiresAt", "Expiry must be a date (YYYY-MM-DD) or an ISO 8601 date and time");
             return null;
         }

@@ -13,13 +13,25 @@ import java.time.format.DateTimeParseException;
  */
 final class EventDates {
 
+    static final int MAX_YEAR = 9999;
+
     private EventDates() {}
 
     static LocalDate parse(String field, String value, String label, Violations violations) {
         if (value == null || value.isBlank()) {
             return null;
         }
-        String text = value.trim();
+        LocalDate date = iso(value.trim());
+        // ISO 8601 also allows "+10000-01-01T00:00Z": no day a person starts or leaves, and past what
+        // the database's date type holds.
+        if (date == null || date.getYear() > MAX_YEAR) {
+            violations.add(field, label + " must be a valid date in YYYY-MM-DD or ISO 8601 format");
+            return null;
+        }
+        return date;
+    }
+
+    private static LocalDate iso(String text) {
         try {
             if (text.length() == 10) {
                 return LocalDate.parse(text);
@@ -29,7 +41,6 @@ final class EventDates {
             }
             return LocalDateTime.parse(text).toLocalDate();
         } catch (DateTimeParseException e) {
-            violations.add(field, label + " must be a valid date in YYYY-MM-DD or ISO 8601 format");
             return null;
         }
     }

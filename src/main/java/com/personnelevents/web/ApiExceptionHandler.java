@@ -21,6 +21,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -56,6 +57,12 @@ class ApiExceptionHandler {
         }
         if (cause instanceof UnrecognizedPropertyException unknown) {
             return fieldError(path(unknown), "Unknown field");
+        }
+        if (cause instanceof InvalidTextException text) {
+            return fieldError(path(text), InvalidTextException.MESSAGE);
+        }
+        if (cause instanceof InputCoercionException number && !path(number).isEmpty()) {
+            return fieldError(path(number), "Value is out of range");
         }
         if (cause instanceof InvalidFormatException || cause instanceof MismatchedInputException) {
             JacksonException mismatch = (JacksonException) cause;
@@ -148,6 +155,9 @@ class ApiExceptionHandler {
             Class<?> type = mismatch.getTargetType();
             if (type == String.class) {
                 return "expected a string";
+            }
+            if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+                return "expected a whole number";
             }
             if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
                 return "expected a number";

@@ -22,13 +22,12 @@ import org.springframework.http.HttpMethod;
 import tools.jackson.databind.JsonNode;
 
 /**
- * What a careless or hostile client can send: every such request gets a clear 4xx in the documented
- * envelope, never a 500, and leaves nothing behind in the database.
+ * What a careless or hostile client can send beyond the bodies of {@link HostileInputIT}'s corpus:
+ * chunked oversize bodies, bad query parameters and paths, and the correlation id every answer carries.
  */
 class MalformedRequestIT extends ApiIntegrationTest {
 
     private static final String ONBOARD = "/api/personnel-events/onboard";
-    private static final String OFFBOARD = "/api/personnel-events/offboard";
     private static final String EVENTS = "/api/personnel-events";
     private static final int ONE_MIB = 1024 * 1024;
     private static final String GENERATED_ID = "[0-9a-f]{32}";
@@ -46,28 +45,6 @@ class MalformedRequestIT extends ApiIntegrationTest {
     }
 
     @Test
-    void rejects_malformed_json() {
-        long before = storedEvents();
-
-        ApiResponse response = postOnboard("{bad");
-
-        assertEnvelope(response, 400, "validation_error");
-        assertThat(response.text("message")).isEqualTo("Request body is not valid JSON");
-        assertThat(storedEvents()).isEqualTo(before);
-    }
-
-    @Test
-    void rejects_an_empty_body() {
-        long before = storedEvents();
-
-        ApiResponse response = postOnboard("");
-
-        assertEnvelope(response, 400, "validation_error");
-        assertThat(response.text("message")).isEqualTo("Request body is missing or unreadable");
-        assertThat(storedEvents()).isEqualTo(before);
-    }
-
-    @Test
     void rejects_a_request_without_any_body() {
         long before = storedEvents();
 
@@ -75,38 +52,6 @@ class MalformedRequestIT extends ApiIntegrationTest {
 
         assertEnvelope(response, 400, "validation_error");
         assertThat(response.text("message")).isEqualTo("Request body is missing or unreadable");
-        assertThat(storedEvents()).isEqualTo(before);
-    }
-
-    @Test
-    void rejects_a_json_null_body() {
-        long before = storedEvents();
-
-        ApiResponse response = postOnboard("null");
-
-        assertEnvelope(response, 400, "validation_error");
-        assertThat(storedEvents()).isEqualTo(before);
-    }
-
-    @Test
-    void rejects_a_json_array_instead_of_an_object() {
-        long before = storedEvents();
-
-        ApiResponse response = postOnboard("[" + anOnboardRequest() + "]");
-
-        assertEnvelope(response, 400, "validation_error");
-        assertThat(response.text("message")).isEqualTo("Request body must be a JSON object");
-        assertThat(storedEvents()).isEqualTo(before);
-    }
-
-    @Test
-    void rejects_trailing_garbage_after_the_object() {
-        long before = storedEvents();
-
-        ApiResponse response = postOnboard(anOnboardRequest() + " garbage");
-
-        assertEnvelope(response, 400, "validation_error");
-        assertThat(response.text("message")).isEqualTo("Request body is not valid JSON");
         assertThat(storedEvents()).isEqualTo(before);
     }
 
@@ -123,14 +68,37 @@ class MalformedRequestIT extends ApiIntegrationTest {
     }
 
     @Test
-    void rejects_a_boolean_where_a_string_belongs_naming_the_field() {
+    void rejects_a_nul_character_naming_the_field_and_the_rule() {
         long before = storedEvents();
 
-        ApiResponse response = postOnboard(anOnboardRequest().with("comment", true));
+        ApiResponse response = postOnboard(anOnboardRequest().with("identity.lastName", "Ch\u0000en"));
 
         assertEnvelope(response, 400, "validation_error");
-        assertThat(response.errorFields()).containsExactly("comment");
+        assertThat(response.errorFor("identity.lastName"))
+                .isEqualTo("Value must be valid Unicode text without NUL characters");
         assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void rejects_a_fraction_where_a_whole_number_belongs() {
+        ApiResponse response = put(
+                "/api/settings",
+                token("admin"),
+                JsonBody.json().with("timeZone", "UTC").with("leadTimeDays", 7.5));
+
+        assertEnvelope(response, 400, "validation_error");
+        assertThat(response.errorFor("leadTimeDays")).isEqualTo("Value has the wrong type: expected a whole number");
+    }
+
+    @Test
+    void rejects_a_number_beyond_the_integer_range_naming_the_field() {
+        ApiResponse response = put(
+                "/api/settings",
+                token("admin"),
+                JsonBody.json().with("timeZone", "UTC").with("leadTimeDays", 2_147_483_648L));
+
+        assertEnvelope(response, 400, "validation_error");
+        assertThat(response.errorFor("leadTimeDays")).isEqualTo("Value is out of range");
     }
 
     @Test
@@ -142,71 +110,6 @@ class MalformedRequestIT extends ApiIntegrationTest {
         assertEnvelope(response, 400, "validation_error");
         assertThat(response.errorFields()).containsExactly("effectiveDate");
         assertThat(response.errorFor("effectiveDate")).isEqualTo("Value has the wrong type: expected a string");
-        assertThat(storedEvents()).isEqualTo(before);
-    }
-
-    @Test
-    void rejects_a_string_for_the_identity_object() {
-        long before = storedEvents();
-
-        ApiResponse response = postOnboard(anOnboardRequest().with("identity", "Sarah Chen"));
-
-        assertEnvelope(response, 400, "validation_error");
-        assertThat(response.errorFields()).containsExactly("identity");
-        assertThat(response.errorFor("identity")).isEqualTo("Value has the wrong type: expected an object");
-        assertThat(storedEvents()).isEqualTo(before);
-    }
-
-    @Test
-    void rejects_an_unknown_nested_field_naming_it() {
-        long before = storedEvents();
-
-        ApiResponse response = postOnboard(anOnboardRequest().with("identity.nickname", "Sally"));
-
-        assertEnvelope(response, 400, "validation_error");
-        assertThat(response.errorFields()).containsExactly("identity.nickname");
-        assertThat(response.errorFor("identity.nickname")).isEqualTo("Unknown field");
-        assertThat(storedEvents()).isEqualTo(before);
-    }
-
-    @Test
-    void rejects_a_misspelt_top_level_field_instead_of_dropping_it() {
-        long before = storedEvents();
-
-        ApiResponse response = postOnboard(anOnboardRequest().with("comments", "typo of comment"));
-
-        assertEnvelope(response, 400, "validation_error");
-        assertThat(response.errorFields()).containsExactly("comments");
-        assertThat(storedEvents()).isEqualTo(before);
-    }
-
-    @Test
-    void rejects_duplicate_keys() {
-        long before = storedEvents();
-        String body =
-                anOnboardRequest().toString().replaceFirst("\\{", "{\"effectiveDate\":\"" + TODAY.plusDays(30) + "\",");
-
-        ApiResponse response = postOnboard(body);
-
-        assertEnvelope(response, 400, "validation_error");
-        assertThat(response.text("message")).isEqualTo("Request body is not valid JSON");
-        assertThat(storedEvents()).isEqualTo(before);
-    }
-
-    @Test
-    void rejects_an_invalid_guid_for_the_identity_id_in_the_body() {
-        long before = storedEvents();
-
-        ApiResponse response = post(
-                OFFBOARD,
-                writer,
-                JsonBody.json()
-                        .with("identityId", "not-a-guid")
-                        .with("effectiveDate", TODAY.plusDays(5).toString()));
-
-        assertEnvelope(response, 400, "validation_error");
-        assertThat(response.errorFields()).containsExactly("identityId");
-        assertThat(response.errorFor("identityId")).isEqualTo("Identity id must be a valid GUID");
         assertThat(storedEvents()).isEqualTo(before);
     }
 
@@ -228,17 +131,6 @@ class MalformedRequestIT extends ApiIntegrationTest {
         assertEnvelope(response, 404, "not_found");
         assertThat(response.text("message")).isEqualTo("Personnel event with id " + unknown + " not found");
         assertThat(response.body().has("errors")).isFalse();
-    }
-
-    @Test
-    void rejects_a_body_over_one_mib_announced_by_content_length() {
-        long before = storedEvents();
-
-        ApiResponse response = postOnboard(validBodyLargerThan(ONE_MIB));
-
-        assertEnvelope(response, 413, "payload_too_large");
-        assertThat(response.text("message")).isEqualTo("Request body must not exceed 1024 KiB");
-        assertThat(storedEvents()).isEqualTo(before);
     }
 
     @Test
@@ -264,18 +156,6 @@ class MalformedRequestIT extends ApiIntegrationTest {
         assertThat(envelope.path("message").asString()).isEqualTo("Request body must not exceed 1024 KiB");
         assertThat(envelope.path("correlationId").asString())
                 .isEqualTo(response.headers().firstValue("X-Correlation-Id").orElse(null));
-        assertThat(storedEvents()).isEqualTo(before);
-    }
-
-    @Test
-    void rejects_a_content_type_other_than_json() {
-        long before = storedEvents();
-
-        ApiResponse response = call(
-                HttpMethod.POST, ONBOARD, writer, anOnboardRequest().toString(), Map.of("Content-Type", "text/plain"));
-
-        assertEnvelope(response, 415, "unsupported_media_type");
-        assertThat(response.text("message")).isEqualTo("Content-Type must be application/json");
         assertThat(storedEvents()).isEqualTo(before);
     }
 
@@ -358,18 +238,6 @@ class MalformedRequestIT extends ApiIntegrationTest {
 
         assertEnvelope(response, 400, "validation_error");
         assertThat(response.errorFields()).containsExactlyInAnyOrder("type", "status", "identityId");
-    }
-
-    @Test
-    void rejects_deeply_nested_json() {
-        long before = storedEvents();
-        int depth = 10_000;
-        String nested = "{\"identity\":".repeat(depth) + "{}" + "}".repeat(depth);
-
-        ApiResponse response = postOnboard(nested);
-
-        assertEnvelope(response, 400, "validation_error");
-        assertThat(storedEvents()).isEqualTo(before);
     }
 
     @Test
