@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.personnelevents.support.ApiIntegrationTest;
 import com.personnelevents.support.ApiResponse;
 import com.personnelevents.support.JsonBody;
+import java.io.ByteArrayOutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,9 +20,13 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
 
 class IdempotencyIT extends ApiIntegrationTest {
+
+    @LocalServerPort
+    private int port;
 
     private String writer;
 
@@ -104,6 +111,29 @@ class IdempotencyIT extends ApiIntegrationTest {
 
         assertThat(rejected.status()).isEqualTo(400);
         assertThat(corrected.status()).isEqualTo(201);
+    }
+
+    @Test
+    void rejects_a_key_with_a_character_outside_visible_ascii() throws Exception {
+        UUID person = givenIdentity("Retry", "Accent");
+        byte[] body = roleTransition(person, null).getBytes(StandardCharsets.UTF_8);
+
+        // Raw bytes: HTTP clients replace such a character with '?' (a valid key) before sending it.
+        String status;
+        try (Socket socket = new Socket("localhost", port)) {
+            ByteArrayOutputStream request = new ByteArrayOutputStream();
+            request.write(("POST " + PATH + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + writer
+                            + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+                            + "\r\nConnection: close\r\nIdempotency-Key: cl")
+                    .getBytes(StandardCharsets.US_ASCII));
+            request.write("\u00e9-1\r\n\r\n".getBytes(StandardCharsets.UTF_8));
+            request.write(body);
+            socket.getOutputStream().write(request.toByteArray());
+            status = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+
+        assertThat(status).startsWith("HTTP/1.1 400").contains("Idempotency-Key");
+        assertThat(eventsFor(person)).isZero();
     }
 
     @Test
