@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
 class ConcurrentActionsIT extends ApiIntegrationTest {
 
     private static final String EVENTS = "/api/personnel-events/";
-    private static final int ROUNDS = 20;
+    /** 20 rounds in every build; {@code -Dsoak.scale=N} runs N times as many. */
+    private static final int ROUNDS = 20 * Integer.getInteger("soak.scale", 1);
 
     private final ExecutorService pool = Executors.newFixedThreadPool(2);
     private String actor;

@@ -103,13 +103,14 @@ class EventPagesIT extends ApiIntegrationTest {
 
     @Test
     void a_page_past_the_end_is_empty_with_the_total() {
-        ApiResponse response = get("/api/personnel-events?page=9&type=Onboard", reader);
+        int onboardings = expectedIds("type=Onboard", 0, Integer.MAX_VALUE).size();
+        int pastTheEnd = onboardings / 50 + 2; // other tests share the database: however many they made
+
+        ApiResponse response = get("/api/personnel-events?page=" + pastTheEnd + "&type=Onboard", reader);
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.at("items").size()).isZero();
-        assertThat(response.at("totalCount").asLong())
-                .isEqualTo(expectedIds("type=Onboard", 0, Integer.MAX_VALUE).size())
-                .isLessThan(8 * 50);
+        assertThat(response.at("totalCount").asLong()).isEqualTo(onboardings).isPositive();
     }
 
     private List<String> expectedIds(String filter, int offset, int limit) {

@@ -45,7 +45,9 @@ import tools.jackson.databind.JsonNode;
 class KilledInstanceIT extends ApiIntegrationTest {
 
     private static final int CLIENTS = 6;
-    private static final int CREATED_BEFORE_THE_KILL = 60;
+    /** 60 in every build; {@code -Dsoak.scale=N} streams N times as many creates before the kill. */
+    private static final int CREATED_BEFORE_THE_KILL = 60 * Integer.getInteger("soak.scale", 1);
+
     private static final int PEOPLE = 300;
     private static final List<String> TYPES = List.of("onboard", "offboard", "role-transition", "leave-of-absence");
 
@@ -156,7 +158,7 @@ class KilledInstanceIT extends ApiIntegrationTest {
                     return null;
                 });
             }
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30L * Integer.getInteger("soak.scale", 1));
             while (created.get() < CREATED_BEFORE_THE_KILL && System.nanoTime() < deadline) {
                 Thread.sleep(5);
             }
