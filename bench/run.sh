@@ -3,6 +3,7 @@
 # REUSE_DATA=1), starts the service with -Xmx256m, runs the load driver against it and against plain
 # JDBC, and writes bench/results/<timestamp>.md.
 #   IDENTITIES=200000 EVENTS=1000000 WARMUP=PT5S DURATION=PT15S SOAK=PT10M BENCH_DB=pe_bench bench/run.sh
+#   ONLY='create.*' runs only the scenarios whose name matches (a regular expression).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -51,7 +52,7 @@ java -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" 
     -Dbench.url="http://localhost:$PORT" -Dbench.token="$TOKEN" \
     -Dbench.jdbc.url="$SPRING_DATASOURCE_URL" -Dbench.jdbc.user=postgres \
     -Dbench.jitwarmup="${JIT_WARMUP:-PT60S}" -Dbench.warmup="$WARMUP" -Dbench.duration="$DURATION" -Dbench.soak="$SOAK" -Dbench.gclog=target/bench-gc.log \
-    -Dbench.servicepid="$SERVICE" \
+    -Dbench.servicepid="$SERVICE" -Dbench.only="${ONLY:-}" \
     -Dbench.report="$REPORT" -Dbench.machine="$MACHINE" \
     com.personnelevents.bench.Benchmark
 cp "$REPORT" bench/results/latest.md
