@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.personnelevents.Application;
 import com.personnelevents.support.ApiIntegrationTest;
 import com.personnelevents.support.ApiResponse;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import com.personnelevents.support.CommandRun;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -34,7 +32,7 @@ class TokenCommandIT extends ApiIntegrationTest {
 
     @Test
     void creates_a_token_and_prints_only_the_token() {
-        Cli result = cli("create", "--name", "HR Integration", "--scopes", "events:write,events:read");
+        CommandRun result = cli("create", "--name", "HR Integration", "--scopes", "events:write,events:read");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.out()).endsWith(System.lineSeparator());
@@ -44,7 +42,7 @@ class TokenCommandIT extends ApiIntegrationTest {
 
     @Test
     void a_token_created_on_the_command_line_works_over_http() {
-        Cli result = cli("create", "--name", "HR Integration", "--scopes", "events:write,events:read");
+        CommandRun result = cli("create", "--name", "HR Integration", "--scopes", "events:write,events:read");
         String secret = result.out().strip();
 
         ApiResponse created = post("/api/personnel-events/onboard", secret, anOnboardRequest());
@@ -59,7 +57,7 @@ class TokenCommandIT extends ApiIntegrationTest {
     void accepts_an_expiry_date() {
         String name = unique("Expiring");
 
-        Cli result = cli("create", "--name", name, "--scopes", "events:read", "--expires-at", "2099-12-31");
+        CommandRun result = cli("create", "--name", name, "--scopes", "events:read", "--expires-at", "2099-12-31");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(jdbc.sql("SELECT expires_at FROM api_token WHERE name = :name")
@@ -75,7 +73,7 @@ class TokenCommandIT extends ApiIntegrationTest {
         String name = unique("Listed");
         cli("create", "--name", name, "--scopes", "events:write,events:read");
 
-        Cli result = cli("list");
+        CommandRun result = cli("list");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         String line = lineFor(result, name);
@@ -100,7 +98,7 @@ class TokenCommandIT extends ApiIntegrationTest {
                 .single()
                 .toString();
 
-        Cli result = cli("revoke", id);
+        CommandRun result = cli("revoke", id);
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.out().strip()).isEqualTo("revoked " + id);
@@ -118,7 +116,7 @@ class TokenCommandIT extends ApiIntegrationTest {
     void revoking_an_unknown_token_fails_with_a_message() {
         UUID unknown = UUID.randomUUID();
 
-        Cli result = cli("revoke", unknown.toString());
+        CommandRun result = cli("revoke", unknown.toString());
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.err()).contains("Token with id " + unknown + " not found");
@@ -129,7 +127,7 @@ class TokenCommandIT extends ApiIntegrationTest {
     void rejects_an_unknown_scope_on_stderr_with_exit_code_1() {
         long before = storedTokens();
 
-        Cli result = cli("create", "--name", unique("Bad scope"), "--scopes", "events:read,events:delete");
+        CommandRun result = cli("create", "--name", unique("Bad scope"), "--scopes", "events:read,events:delete");
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.err())
@@ -143,7 +141,7 @@ class TokenCommandIT extends ApiIntegrationTest {
     void rejects_a_create_without_a_name() {
         long before = storedTokens();
 
-        Cli result = cli("create", "--scopes", "events:read");
+        CommandRun result = cli("create", "--scopes", "events:read");
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.err()).contains("name: Name is required");
@@ -153,7 +151,7 @@ class TokenCommandIT extends ApiIntegrationTest {
 
     @Test
     void prints_usage_and_exits_2_without_arguments() {
-        Cli result = run("token");
+        CommandRun result = run("token");
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).contains("Usage:").contains("token create --name NAME");
@@ -162,7 +160,7 @@ class TokenCommandIT extends ApiIntegrationTest {
 
     @Test
     void prints_usage_and_exits_2_for_an_unknown_subcommand() {
-        Cli result = cli("frobnicate");
+        CommandRun result = cli("frobnicate");
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).contains("Usage:");
@@ -170,7 +168,7 @@ class TokenCommandIT extends ApiIntegrationTest {
     }
 
     /** {@code token <args>} against the test server's database. */
-    private Cli cli(String... args) {
+    private CommandRun cli(String... args) {
         List<String> all = new ArrayList<>();
         all.add("token");
         all.addAll(Arrays.asList(args));
@@ -181,24 +179,11 @@ class TokenCommandIT extends ApiIntegrationTest {
         return run(all.toArray(String[]::new));
     }
 
-    private static Cli run(String... args) {
-        PrintStream originalOut = System.out;
-        PrintStream originalErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exitCode;
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            exitCode = TokenCommand.run(Application.class, args);
-        } finally {
-            System.setOut(originalOut);
-            System.setErr(originalErr);
-        }
-        return new Cli(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static CommandRun run(String... args) {
+        return CommandRun.of(arguments -> TokenCommand.run(Application.class, arguments), args);
     }
 
-    private static String lineFor(Cli list, String name) {
+    private static String lineFor(CommandRun list, String name) {
         return list.out()
                 .lines()
                 .filter(line -> line.contains("\t" + name + "\t"))
@@ -213,6 +198,4 @@ class TokenCommandIT extends ApiIntegrationTest {
     private static String unique(String prefix) {
         return prefix + " " + UUID.randomUUID().toString().substring(0, 8);
     }
-
-    private record Cli(int exitCode, String out, String err) {}
 }

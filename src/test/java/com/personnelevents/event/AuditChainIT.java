@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.personnelevents.Application;
 import com.personnelevents.support.ApiIntegrationTest;
 import com.personnelevents.support.ApiResponse;
+import com.personnelevents.support.CommandRun;
 import com.personnelevents.support.JsonBody;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -191,9 +189,9 @@ class AuditChainIT extends ApiIntegrationTest {
         long approval = activityIds(id).get(1);
         String original = content("event_activity", approval);
 
-        Cli intact = audit("verify", "--event-id", id.toString());
+        CommandRun intact = audit("verify", "--event-id", id.toString());
         tamper("UPDATE event_activity SET author = 'Someone else' WHERE id = " + approval);
-        Cli broken;
+        CommandRun broken;
         try {
             broken = audit("verify", "--event-id", id.toString());
         } finally {
@@ -265,27 +263,12 @@ class AuditChainIT extends ApiIntegrationTest {
         });
     }
 
-    private Cli audit(String... args) {
+    private CommandRun audit(String... args) {
         String[] all = new String[args.length + 3];
         all[0] = "audit";
         System.arraycopy(args, 0, all, 1, args.length);
         all[args.length + 1] = "--spring.datasource.url=" + url;
         all[args.length + 2] = "--spring.datasource.username=" + username;
-        PrintStream originalOut = System.out;
-        PrintStream originalErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exitCode;
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            exitCode = AuditCommand.run(Application.class, all);
-        } finally {
-            System.setOut(originalOut);
-            System.setErr(originalErr);
-        }
-        return new Cli(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return CommandRun.of(arguments -> AuditCommand.run(Application.class, arguments), all);
     }
-
-    private record Cli(int exitCode, String out, String err) {}
 }

@@ -7,14 +7,12 @@ import com.personnelevents.support.ApiResponse;
 import com.personnelevents.support.JsonBody;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -180,19 +178,5 @@ class ConcurrentActionsIT extends ApiIntegrationTest {
         assertThat(approved.status()).as(approved.body().toString()).isEqualTo(200);
         assertThat(approved.text("status")).isEqualTo("Open");
         return id;
-    }
-
-    private List<UUID> givenIdentities(int count) {
-        List<Map<String, String>> rows = IntStream.range(0, count)
-                .mapToObj(i ->
-                        Map.of("externalId", "race-" + UUID.randomUUID(), "firstName", "Racer", "lastName", "No" + i))
-                .toList();
-        ApiResponse imported = post(
-                "/api/identities", token("identities:write"), JsonBody.json().with("identities", rows));
-        assertThat(imported.status()).as(imported.body().toString()).isEqualTo(200);
-        List<UUID> ids = new ArrayList<>();
-        imported.at("items")
-                .forEach(item -> ids.add(UUID.fromString(item.path("id").asString())));
-        return ids;
     }
 }

@@ -30,7 +30,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import tools.jackson.databind.JsonNode;
@@ -287,19 +286,5 @@ class KilledInstanceIT extends ApiIntegrationTest {
             }
         });
         return difference;
-    }
-
-    private List<UUID> givenIdentities(int count) {
-        List<Map<String, String>> rows = IntStream.range(0, count)
-                .mapToObj(i ->
-                        Map.of("externalId", "kill-" + UUID.randomUUID(), "firstName", "Person", "lastName", "No" + i))
-                .toList();
-        var imported = post(
-                "/api/identities", token("identities:write"), JsonBody.json().with("identities", rows));
-        assertThat(imported.status()).as(imported.body().toString()).isEqualTo(200);
-        List<UUID> ids = new ArrayList<>();
-        imported.at("items")
-                .forEach(item -> ids.add(UUID.fromString(item.path("id").asString())));
-        return ids;
     }
 }

@@ -187,6 +187,21 @@ public abstract class ApiIntegrationTest {
         return UUID.fromString(response.text("items.0.id"));
     }
 
+    /** Imports {@code count} identities in one request and returns their ids, in order. */
+    protected List<UUID> givenIdentities(int count) {
+        List<Map<String, String>> rows = java.util.stream.IntStream.range(0, count)
+                .mapToObj(i ->
+                        Map.of("externalId", "ext-" + UUID.randomUUID(), "firstName", "Person", "lastName", "No" + i))
+                .toList();
+        ApiResponse imported = post(
+                "/api/identities", token("identities:write"), JsonBody.json().with("identities", rows));
+        assertThat(imported.status()).as(imported.body().toString()).isEqualTo(200);
+        List<UUID> ids = new java.util.ArrayList<>();
+        imported.at("items")
+                .forEach(item -> ids.add(UUID.fromString(item.path("id").asString())));
+        return ids;
+    }
+
     /** A valid onboarding request for a person starting {@code days} from {@link #TODAY}. */
     protected static JsonBody anOnboardRequest(int days) {
         return JsonBody.json()
