@@ -1,5 +1,6 @@
 package com.personnelevents.event;
 
+import com.personnelevents.web.RedactedFailure;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
@@ -38,7 +39,10 @@ public class ScheduledSteps {
             try {
                 advanced = workflow.advanceNextDue(now, failed);
             } catch (EventWorkflowService.StepFailed e) {
-                log.error("Scheduled step of personnel event {} failed; it stays due", e.eventId, e.getCause());
+                log.error(
+                        "Scheduled step of personnel event {} failed; it stays due",
+                        e.eventId,
+                        RedactedFailure.of(e.getCause()));
                 failed.add(e.eventId);
                 continue;
             }

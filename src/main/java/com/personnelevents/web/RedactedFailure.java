@@ -12,7 +12,7 @@ import org.springframework.dao.DataAccessException;
  * refused ("Data conversion error converting 'jane.doe@…'", "Key (email)=(…) already exists"), and the
  * logs must not hold personal data.
  */
-final class RedactedFailure extends RuntimeException {
+public final class RedactedFailure extends RuntimeException {
 
     static final String WITHHELD = "[message withheld: database messages quote the values they refused]";
 
@@ -21,7 +21,7 @@ final class RedactedFailure extends RuntimeException {
         setStackTrace(frames);
     }
 
-    static Throwable of(Throwable failure) {
+    public static Throwable of(Throwable failure) {
         return redact(failure, false, Collections.newSetFromMap(new IdentityHashMap<>()));
     }
 
