@@ -27,21 +27,6 @@ class ErrorEndpoint implements ErrorController {
         if (status == null || status.is2xxSuccessful()) {
             status = HttpStatus.INTERNAL_SERVER_ERROR;
         }
-        String error;
-        String message;
-        if (status == HttpStatus.NOT_FOUND) {
-            error = "not_found";
-            message = "No such resource";
-        } else if (status == HttpStatus.CONTENT_TOO_LARGE) {
-            error = "payload_too_large";
-            message = "Request body is too large";
-        } else if (status.is4xxClientError()) {
-            error = "validation_error";
-            message = "The request could not be processed";
-        } else {
-            error = "server_error";
-            message = "An unexpected error occurred";
-        }
-        return ResponseEntity.status(status).body(ErrorEnvelope.of(error, message));
+        return ResponseEntity.status(status).body(ErrorEnvelope.forStatus(status, CorrelationId.current()));
     }
 }

@@ -26,4 +26,17 @@ public class ErrorWriter {
         response.setCharacterEncoding("UTF-8");
         json.writeValue(response.getOutputStream(), ErrorEnvelope.of(code, message));
     }
+
+    /**
+     * For an answer made outside every filter (the container refusing a request before the application
+     * sees it): the envelope its status calls for, with a new correlation id in the header as in the body.
+     */
+    public void writeOutsideRequest(HttpServletResponse response, HttpStatus status) throws IOException {
+        String correlationId = CorrelationId.current();
+        response.setHeader(CorrelationId.HEADER, correlationId);
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        json.writeValue(response.getOutputStream(), ErrorEnvelope.forStatus(status, correlationId));
+    }
 }

@@ -339,4 +339,33 @@ class MalformedRequestIT extends ApiIntegrationTest {
         assertThat(response.text("correlationId")).isNotBlank().isEqualTo(response.header(CorrelationId.HEADER));
         assertThat(response.body().toString()).doesNotContain("Exception", "at com.", "at org.");
     }
+
+    /**
+     * Paths Tomcat itself refuses before any filter runs (a NUL, an encoded slash, a bad escape): still a
+     * 400 in the envelope, not the container's HTML page.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(
+            strings = {"/api/personnel-events/%00", "/api/personnel-events/a%2Fb", "/api/personnel-events/%zz"})
+    void a_path_the_container_refuses_is_a_400_in_the_envelope(String path) throws Exception {
+        String answer;
+        try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+            socket.getOutputStream()
+                    .write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
+            answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+        String head = answer.substring(0, answer.indexOf("\r\n\r\n")).toLowerCase(java.util.Locale.ROOT);
+        JsonNode body = json.readTree(answer.substring(answer.indexOf("\r\n\r\n") + 4));
+
+        assertThat(answer).startsWith("HTTP/1.1 400");
+        assertThat(head)
+                .contains("content-type: application/json")
+                .contains("content-security-policy: default-src 'none'")
+                .contains("x-content-type-options: nosniff")
+                .contains("x-correlation-id: " + body.path("correlationId").asString());
+        assertThat(body.path("error").asString()).isEqualTo("validation_error");
+        assertThat(body.path("message").asString()).isEqualTo("The request could not be processed");
+        assertThat(answer).doesNotContain("Apache Tomcat", "<html", "Exception");
+    }
 }
