@@ -206,6 +206,7 @@ public class AccessRequestService {
     }
 
     private void close(AccessRequest request, EventStatus status, String reason, Instant now, String by) {
+        publisher.publishEvent(new AccessRequestClosing(request.eventId()));
         if (!requests.close(request, status, reason, now, by)) {
             throw ApiException.conflict("Access request " + request.id() + " was changed concurrently; reload it");
         }

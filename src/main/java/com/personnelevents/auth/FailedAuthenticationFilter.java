@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -43,11 +44,14 @@ class FailedAuthenticationFilter extends OncePerRequestFilter {
     }
 
     /**
-     * Health, metrics and the API documents need no token and stay open: a load balancer's probes often
-     * come from the same address as the traffic it forwards.
+     * A blocked address is refused on every path where it presents credentials (a token is checked
+     * wherever it is sent, open paths included) and on the whole API. Health, metrics and the API
+     * documents stay open to requests without a token: a load balancer's probes often come from the same
+     * address as the traffic it forwards.
      */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/");
+        return request.getHeader(HttpHeaders.AUTHORIZATION) == null
+                && !request.getRequestURI().toLowerCase(Locale.ROOT).startsWith("/api/");
     }
 }

@@ -44,7 +44,11 @@ public final class Cli {
                     .web(WebApplicationType.NONE)
                     .bannerMode(Banner.Mode.OFF)
                     .logStartupInfo(false)
-                    .properties("spring.main.log-startup-info=false", "logging.level.root=WARN")
+                    .properties(
+                            "spring.main.log-startup-info=false",
+                            "logging.level.root=WARN",
+                            // a command does its one job: no scheduled steps taken on the side
+                            "personnel-events.scheduler.enabled=false")
                     .run(springArgs.toArray(String[]::new))) {
                 return execution.execute(context, commandArgs, out);
             } catch (ValidationException e) {

@@ -1,6 +1,7 @@
 package com.personnelevents.event;
 
 import com.personnelevents.cli.Cli;
+import com.personnelevents.validation.Violations;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.UUID;
@@ -33,8 +34,11 @@ public final class AuditCommand {
                 return 2;
             }
             String eventId = Cli.option(commandArgs, "--event-id");
+            Violations violations = new Violations();
+            UUID event = eventId == null ? null : violations.guid("--event-id", eventId, "Personnel event id");
+            violations.throwIfAny();
             AuditTrailVerification result =
-                    context.getBean(AuditTrailService.class).verify(eventId == null ? null : UUID.fromString(eventId));
+                    context.getBean(AuditTrailService.class).verify(event);
             print(result, out);
             return result.intact() ? 0 : NOT_INTACT;
         });

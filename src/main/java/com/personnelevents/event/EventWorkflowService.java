@@ -1,6 +1,7 @@
 package com.personnelevents.event;
 
 import com.personnelevents.access.AccessRequestClosed;
+import com.personnelevents.access.AccessRequestClosing;
 import com.personnelevents.access.AccessRequestService;
 import com.personnelevents.access.AccessStageClosed;
 import com.personnelevents.access.StageStarted;
@@ -216,6 +217,12 @@ public class EventWorkflowService {
             accessRequests.eventCanceled(event.id(), now);
         }
         events.appendAuditTrail(event);
+    }
+
+    /** The event is locked before its access request: the order canceling the event takes too. */
+    @EventListener
+    void on(AccessRequestClosing closing) {
+        events.lockForAudit(closing.eventId());
     }
 
     /** Each access request carried out or rejected is part of the event's audit trail. */

@@ -6,6 +6,7 @@ import static com.personnelevents.db.Timestamps.toDb;
 import static com.personnelevents.db.Timestamps.uuid;
 
 import com.personnelevents.db.AuditChain;
+import com.personnelevents.db.Databases;
 import com.personnelevents.identity.IdentityAttributeColumns;
 import com.personnelevents.identity.IdentityAttributes;
 import com.personnelevents.web.PageResponse;
@@ -14,7 +15,6 @@ import com.personnelevents.workflow.EventType;
 import com.personnelevents.workflow.Progress;
 import com.personnelevents.workflow.Stage;
 import com.personnelevents.workflow.StageName;
-import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -29,8 +29,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.JdbcUtils;
-import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Repository;
 
 @Repository
@@ -46,16 +44,7 @@ class PersonnelEventRepository {
 
     PersonnelEventRepository(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
-        this.postgres = isPostgres(dataSource);
-    }
-
-    private static boolean isPostgres(DataSource dataSource) {
-        try {
-            return "PostgreSQL"
-                    .equals(JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName));
-        } catch (MetaDataAccessException e) {
-            throw new IllegalStateException("Cannot tell which database this is", e);
-        }
+        this.postgres = Databases.isPostgres(dataSource);
     }
 
     /**
@@ -183,10 +172,7 @@ class PersonnelEventRepository {
             return;
         }
         if (!newEvent) {
-            jdbc.sql("SELECT id FROM personnel_event WHERE id = :id FOR UPDATE")
-                    .param("id", eventId)
-                    .query(UUID.class)
-                    .single();
+            lockForAudit(eventId);
         }
         String previous = newEvent || activity.isEmpty() ? null : head(ACTIVITY_CHAIN, eventId);
         previous = previous == null ? AuditChain.start(eventId, ACTIVITY_CHAIN) : previous;
@@ -223,6 +209,17 @@ class PersonnelEventRepository {
                     .update();
             previous = hash;
         }
+    }
+
+    /**
+     * Locks the event's row for appending to its audit trail. On PostgreSQL {@code FOR NO KEY UPDATE}: it
+     * queues appends and updates of the event, but not the inserts of rows that refer to it.
+     */
+    void lockForAudit(UUID eventId) {
+        jdbc.sql("SELECT id FROM personnel_event WHERE id = :id " + (postgres ? "FOR NO KEY UPDATE" : "FOR UPDATE"))
+                .param("id", eventId)
+                .query(UUID.class)
+                .single();
     }
 
     /** The hash of the last entry of one of an event's chains; null when the chain is empty. */

@@ -234,8 +234,13 @@ public class PersonnelEventService {
         return attributes == null ? null : identities.preview(futureId, attributes, createdAt);
     }
 
-    /** Keys are honoured for at least the retention (48 hours by default), then forgotten. */
-    @Scheduled(fixedDelayString = "${personnel-events.idempotency-cleanup-interval:1h}")
+    /**
+     * Keys are honoured for at least the retention (48 hours by default), then forgotten. The first
+     * cleanup comes an interval after start, so that a short-lived command never runs one.
+     */
+    @Scheduled(
+            initialDelayString = "${personnel-events.idempotency-cleanup-interval:1h}",
+            fixedDelayString = "${personnel-events.idempotency-cleanup-interval:1h}")
     void forgetOldIdempotencyKeys() {
         int deleted = idempotency.deleteOlderThan(clock.instant().minus(idempotencyRetention));
         if (deleted > 0) {

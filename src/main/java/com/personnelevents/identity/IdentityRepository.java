@@ -4,6 +4,7 @@ import static com.personnelevents.db.Timestamps.instant;
 import static com.personnelevents.db.Timestamps.toDb;
 import static com.personnelevents.db.Timestamps.uuid;
 
+import com.personnelevents.db.Databases;
 import com.personnelevents.web.PageResponse;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -26,8 +28,10 @@ class IdentityRepository {
             """;
 
     private final JdbcClient jdbc;
+    private final boolean postgres;
 
-    IdentityRepository(JdbcClient jdbc) {
+    IdentityRepository(JdbcClient jdbc, DataSource dataSource) {
+        this.postgres = Databases.isPostgres(dataSource);
         this.jdbc = jdbc;
     }
 
@@ -50,15 +54,21 @@ class IdentityRepository {
 
     /**
      * The identity, its row locked until the transaction ends. The supervisor's name comes from
-     * subqueries: a lock cannot reach across an outer join.
+     * subqueries: a lock cannot reach across an outer join. On PostgreSQL {@code FOR NO KEY UPDATE}: an
+     * event that names this person as a supervisor may still be stored meanwhile (its foreign key takes a
+     * key-share lock); {@code FOR UPDATE} made such a create and one for this person wait on each other,
+     * one holding the event-number row, the other this row.
      */
     Optional<IdentityRow> lock(UUID id) {
         return jdbc.sql("""
                         SELECT i.*,
                                (SELECT s.first_name FROM identity s WHERE s.id = i.supervisor_id) AS supervisor_first_name,
                                (SELECT s.last_name FROM identity s WHERE s.id = i.supervisor_id) AS supervisor_last_name
-                          FROM identity i WHERE i.id = :id FOR UPDATE
-                        """).param("id", id).query(this::row).optional();
+                          FROM identity i WHERE i.id = :id
+                        """ + (postgres ? "FOR NO KEY UPDATE" : "FOR UPDATE"))
+                .param("id", id)
+                .query(this::row)
+                .optional();
     }
 
     Optional<IdentityRow> findByExternalId(String externalId) {

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -123,10 +124,27 @@ class ApiExceptionHandler {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ErrorEnvelope.of("not_found", "No such resource"));
     }
 
+    /**
+     * The database chose this transaction to undo, to end a lock cycle with another or a lock wait that ran
+     * out: nothing was written, and the same request may well succeed again.
+     */
+    @ExceptionHandler(PessimisticLockingFailureException.class)
+    ResponseEntity<ErrorEnvelope> lockConflict(PessimisticLockingFailureException e, HttpServletRequest request) {
+        log.warn(
+                "Lock conflict during {} {}: {}",
+                request.getMethod(),
+                request.getRequestURI(),
+                e.getClass().getSimpleName());
+        return ResponseEntity.status(HttpStatus.CONFLICT)
+                .body(ErrorEnvelope.of(
+                        "conflict", "A concurrent request changed the same data; nothing was changed, retry it"));
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ErrorEnvelope> unexpected(Exception e, HttpServletRequest request) {
         if (DatabaseUnavailable.causedBy(e)) {
             // Also on a create: the client should retry (safely, with its Idempotency-Key), not report a bug.
+            // The log names the root cause's class and SQLState only: driver messages can quote values.
             log.warn(
                     "Database unavailable during {} {}: {}",
                     request.getMethod(),

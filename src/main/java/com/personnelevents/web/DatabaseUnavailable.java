@@ -79,6 +79,9 @@ final class DatabaseUnavailable {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        return root.getClass().getName() + ": " + root.getMessage();
+        return root.getClass().getName()
+                + (root instanceof SQLException sql && sql.getSQLState() != null
+                        ? " SQLState " + sql.getSQLState()
+                        : "");
     }
 }

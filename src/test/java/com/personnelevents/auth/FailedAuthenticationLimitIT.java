@@ -166,6 +166,17 @@ class FailedAuthenticationLimitIT extends ApiIntegrationTest {
     }
 
     @Test
+    void a_blocked_address_cannot_go_on_guessing_through_open_paths_or_another_spelling_of_the_api() {
+        String address = newAddress();
+        failAuthentication(address, LIMIT);
+
+        assertThat(exchange("/actuator/health", address, reader).status()).isEqualTo(429);
+        assertThat(exchange("/v3/api-docs", address, "pe_" + "g".repeat(43)).status())
+                .isEqualTo(429);
+        assertThat(exchange("/API/personnel-events", address, null).status()).isEqualTo(429);
+    }
+
+    @Test
     void the_refusal_carries_the_security_headers() {
         String address = newAddress();
         failAuthentication(address, LIMIT);

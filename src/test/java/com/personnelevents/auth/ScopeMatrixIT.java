@@ -96,7 +96,8 @@ class ScopeMatrixIT extends ApiIntegrationTest {
             "POST /api/personnel-events/test-fault",
             "POST /api/test-faults/database",
             "GET /api/test-faults/database-down",
-            "POST /api/personnel-events/test-fault-database-down");
+            "POST /api/personnel-events/test-fault-database-down",
+            "POST /api/test-faults/deadlock");
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")

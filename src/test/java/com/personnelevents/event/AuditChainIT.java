@@ -206,6 +206,14 @@ class AuditChainIT extends ApiIntegrationTest {
     }
 
     @Test
+    void the_audit_command_refuses_a_malformed_event_id_without_a_stack_trace() {
+        CommandRun result = audit("verify", "--event-id", "not-an-id");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).contains("--event-id").doesNotContain("Exception", "\tat ");
+    }
+
+    @Test
     void verification_needs_the_admin_scope_and_a_known_well_formed_event_id() {
         assertThat(get(VERIFICATION, token("events:read")).status()).isEqualTo(403);
         assertThat(get(VERIFICATION, null).status()).isEqualTo(401);

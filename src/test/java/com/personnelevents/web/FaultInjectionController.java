@@ -66,4 +66,11 @@ class FaultInjectionController {
                 new SQLTransientConnectionException(
                         "HikariPool-1 - Connection is not available, request timed out after 5000ms " + SECRET));
     }
+
+    /** What a transaction gets when the database picks it to end a deadlock. */
+    @PostMapping("/api/test-faults/deadlock")
+    String deadlock() {
+        throw new org.springframework.dao.CannotAcquireLockException(
+                "ERROR: deadlock detected " + SECRET, new java.sql.SQLException("deadlock detected", "40P01"));
+    }
 }

@@ -368,4 +368,22 @@ class MalformedRequestIT extends ApiIntegrationTest {
         assertThat(body.path("message").asString()).isEqualTo("The request could not be processed");
         assertThat(answer).doesNotContain("Apache Tomcat", "<html", "Exception");
     }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.springframework.context.ApplicationContext context;
+
+    /** Spring's form-content filter reads a whole form body before authentication and the size limit. */
+    @Test
+    void nothing_reads_a_form_body_before_authentication() {
+        assertThat(context.getBeansOfType(org.springframework.web.filter.FormContentFilter.class))
+                .isEmpty();
+        ApiResponse response = call(
+                HttpMethod.PUT,
+                "/api/settings",
+                null,
+                "a=" + "x".repeat(2_000_000),
+                Map.of("Content-Type", "application/x-www-form-urlencoded"));
+
+        assertThat(response.status()).isEqualTo(401);
+    }
 }

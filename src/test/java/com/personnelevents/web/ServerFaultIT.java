@@ -125,4 +125,15 @@ class ServerFaultIT extends ApiIntegrationTest {
         assertThat(readiness.status()).isEqualTo(200);
         assertThat(readiness.text("status")).isEqualTo("UP");
     }
+
+    @Test
+    void a_transaction_undone_to_end_a_deadlock_is_a_409_to_retry() {
+        ApiResponse response = post("/api/test-faults/deadlock", token("events:write"), "{}");
+
+        assertThat(response.status()).isEqualTo(409);
+        assertThat(response.text("error")).isEqualTo("conflict");
+        assertThat(response.text("message"))
+                .isEqualTo("A concurrent request changed the same data; nothing was changed, retry it");
+        assertThat(response.body().toString()).doesNotContain("hunter2", "deadlock", "40P01");
+    }
 }
