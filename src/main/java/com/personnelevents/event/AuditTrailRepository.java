@@ -53,10 +53,17 @@ class AuditTrailRepository {
         jdbc.query(sql, (RowCallbackHandler) rs -> numbers.accept(rs.getLong(1)), args);
     }
 
-    /** The last number handed out: events numbered above the last stored one were removed. */
-    long lastNumber() {
-        return jdbc.queryForObject("SELECT last_number FROM personnel_event_number", Long.class);
+    /**
+     * The last number handed out (events numbered above the last stored one were removed), and the first
+     * of the gapless ones (a database numbered by a sequence before has gaps below it).
+     */
+    Numbering numbering() {
+        return jdbc.queryForObject(
+                "SELECT last_number, gapless_from FROM personnel_event_number",
+                (rs, n) -> new Numbering(rs.getLong("last_number"), rs.getLong("gapless_from")));
     }
+
+    record Numbering(long last, long gaplessFrom) {}
 
     /** Events without a single activity entry: their whole trail was removed. */
     void forEachEventWithoutActivity(UUID eventId, Consumer<UUID> events) {

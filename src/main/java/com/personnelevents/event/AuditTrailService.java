@@ -30,21 +30,26 @@ public class AuditTrailService {
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public AuditTrailVerification verify(UUID eventId) {
         Findings findings = new Findings();
+        AuditTrailRepository.Numbering numbering = trail.numbering();
         long[] eventCount = {0};
-        long[] expected = {1};
+        long[] expected = {numbering.gaplessFrom()};
         trail.forEachNumber(eventId, number -> {
             eventCount[0]++;
-            if (eventId == null && number != expected[0]) {
+            if (eventId == null && number > numbering.last()) {
+                findings.add(new AuditTrailVerification.Problem(
+                        null, null, null, "Personnel event number " + number + " was never handed out"));
+                return; // not part of the run of numbers handed out
+            }
+            if (eventId == null && number >= numbering.gaplessFrom() && number != expected[0]) {
                 findings.add(new AuditTrailVerification.Problem(null, null, null, missing(expected[0], number - 1)));
             }
-            expected[0] = number + 1;
+            expected[0] = Math.max(expected[0], number + 1);
         });
         if (eventId != null && eventCount[0] == 0) {
             throw ApiException.notFound(PersonnelEventService.notFound(eventId));
         }
-        long last = trail.lastNumber();
-        if (eventId == null && expected[0] <= last) {
-            findings.add(new AuditTrailVerification.Problem(null, null, null, missing(expected[0], last)));
+        if (eventId == null && expected[0] <= numbering.last()) {
+            findings.add(new AuditTrailVerification.Problem(null, null, null, missing(expected[0], numbering.last())));
         }
         trail.forEachEventWithoutActivity(
                 eventId,

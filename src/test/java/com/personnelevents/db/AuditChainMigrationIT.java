@@ -41,14 +41,24 @@ class AuditChainMigrationIT {
     }
 
     @Test
-    void chains_the_entries_written_before_the_chain_existed_in_the_order_they_were_written() {
+    void chains_the_entries_written_before_the_chain_existed_and_checks_numbers_from_the_last_unbroken_run() {
         flyway("9").clean();
         flyway("9").migrate();
+        try {
+            migrateAndCheck();
+        } finally {
+            flyway(null).clean();
+            dataSource.destroy();
+        }
+    }
+
+    private void migrateAndCheck() {
         JdbcClient jdbc = JdbcClient.create(dataSource);
         UUID first = UUID.randomUUID();
         UUID second = UUID.randomUUID();
         event(jdbc, first, 1);
         event(jdbc, second, 2);
+        event(jdbc, UUID.randomUUID(), 4); // 3 was a create the old sequence numbered, then rolled back
         OffsetDateTime at = OffsetDateTime.parse("2026-03-20T12:00:00.123456Z");
         for (UUID event : List.of(first, second, first)) {
             jdbc.sql("""
@@ -81,6 +91,11 @@ class AuditChainMigrationIT {
                         "HR Integration",
                         null,
                         "Starts Monday"));
+        assertThat(jdbc.sql("SELECT gapless_from FROM personnel_event_number")
+                        .query(Long.class)
+                        .single())
+                .as("the sequence's gap below is not a removed event")
+                .isEqualTo(4);
         assertThatThrownBy(() ->
                         jdbc.sql("UPDATE event_activity SET content = 'x'").update())
                 .isInstanceOf(DataAccessException.class)
@@ -92,8 +107,6 @@ class AuditChainMigrationIT {
                         .update())
                 .as("an entry without its hash")
                 .isInstanceOf(DataAccessException.class);
-        flyway(null).clean();
-        dataSource.destroy();
     }
 
     private Flyway flyway(String target) {

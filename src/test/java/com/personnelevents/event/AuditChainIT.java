@@ -184,6 +184,35 @@ class AuditChainIT extends ApiIntegrationTest {
     }
 
     @Test
+    void an_event_renumbered_behind_the_applications_back_shows_a_gap_and_a_number_never_handed_out() {
+        UUID id = approvedOnboardingWithComments();
+        long number = jdbc.sql("SELECT number FROM personnel_event WHERE id = :id")
+                .param("id", id)
+                .query(Long.class)
+                .single();
+        jdbc.sql("UPDATE personnel_event SET number = :forged WHERE id = :id")
+                .param("forged", number + 1_000_000)
+                .param("id", id)
+                .update();
+        try {
+            ApiResponse result = get(VERIFICATION, admin);
+
+            assertThat(result.body().path("intact").asBoolean()).isFalse();
+            List<String> problems = new java.util.ArrayList<>();
+            result.at("problems").forEach(p -> problems.add(p.path("problem").asString()));
+            assertThat(problems)
+                    .contains(
+                            "Personnel event number " + number + " is missing",
+                            "Personnel event number " + (number + 1_000_000) + " was never handed out");
+        } finally {
+            jdbc.sql("UPDATE personnel_event SET number = :number WHERE id = :id")
+                    .param("number", number)
+                    .param("id", id)
+                    .update();
+        }
+    }
+
+    @Test
     void the_audit_command_exits_3_and_lists_the_problem_when_the_trail_is_not_intact() {
         UUID id = approvedOnboardingWithComments();
         long approval = activityIds(id).get(1);
