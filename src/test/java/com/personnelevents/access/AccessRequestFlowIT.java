@@ -268,6 +268,65 @@ class AccessRequestFlowIT extends ApiIntegrationTest {
         assertThat(held(person.toString())).containsExactly("Teller Active");
     }
 
+    /**
+     * Completing a request locks its event before the request, as canceling the event does: the two at
+     * once never wait on each other (PostgreSQL would end such a cycle by failing one). The trail stays
+     * whole and says what happened.
+     */
+    @Test
+    void completing_a_request_while_its_event_is_canceled_leaves_one_consistent_outcome() throws Exception {
+        String admin2 = token("Race admin", List.of("admin"));
+        for (int round = 0; round < 10; round++) {
+            UUID person = givenIdentity("Rita", "Race" + round);
+            grant(person, "Teller", "Reports");
+            String id = post(
+                            "/api/personnel-events/offboard",
+                            admin,
+                            JsonBody.json()
+                                    .with("identityId", person.toString())
+                                    .with("effectiveDate", "2026-04-01"))
+                    .text("id");
+            String request = toProvision(id, LocalDate.of(2026, 4, 1))
+                    .path("accessRequests")
+                    .get(0)
+                    .path("id")
+                    .asString();
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                java.util.concurrent.Future<ApiResponse> complete = pool.submit(() -> {
+                    start.await();
+                    return post("/api/access-requests/" + request + "/complete", provisioner, null);
+                });
+                java.util.concurrent.Future<ApiResponse> cancel = pool.submit(() -> {
+                    start.await();
+                    return post(
+                            "/api/personnel-events/" + id + "/cancel",
+                            admin2,
+                            JsonBody.json().with("reason", "Stays on"));
+                });
+                start.countDown();
+                int completed = complete.get().status();
+                int canceled = cancel.get().status();
+
+                assertThat(canceled).as("cancel, round %d", round).isEqualTo(200);
+                assertThat(completed).as("complete, round %d", round).isIn(200, 409);
+                String finalStatus =
+                        get("/api/access-requests/" + request, reader).text("status");
+                assertThat(finalStatus).isEqualTo(completed == 200 ? "Completed" : "Canceled");
+                ApiResponse trail = get("/api/audit-trail/verification?eventId=" + id, admin2);
+                assertThat(trail.body().path("intact").asBoolean())
+                        .as(trail.body().toString())
+                        .isTrue();
+                assertThat(activityActions(get("/api/personnel-events/" + id, reader))
+                                .contains("Access request completed"))
+                        .isEqualTo(completed == 200);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
     @Test
     void a_closed_request_cannot_be_completed_again_and_rejecting_needs_a_reason() {
         UUID person = givenIdentity("Cleo", "Closed");
