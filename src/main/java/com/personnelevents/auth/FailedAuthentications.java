@@ -4,8 +4,11 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.TimeMeter;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -57,7 +60,7 @@ class FailedAuthentications {
 
     /** How long {@code address} must wait before it may try again, if it has used up its attempts. */
     Optional<Duration> blockedFor(String address) {
-        Bucket bucket = buckets.getIfPresent(address);
+        Bucket bucket = buckets.getIfPresent(client(address));
         if (bucket == null || bucket.getAvailableTokens() > 0) {
             return Optional.empty();
         }
@@ -66,7 +69,7 @@ class FailedAuthentications {
     }
 
     void record(String address) {
-        Bucket bucket = buckets.get(address, a -> newBucket());
+        Bucket bucket = buckets.get(client(address), a -> newBucket());
         if (bucket.tryConsumeAndReturnRemaining(1).getRemainingTokens() == 0) {
             // Once per address and window: the address is what an operator needs to act on.
             log.warn(
@@ -74,6 +77,26 @@ class FailedAuthentications {
                     limit,
                     address,
                     window);
+        }
+    }
+
+    /**
+     * Who is counted: an IPv4 address, or an IPv6 address's /64 network, since one IPv6 client usually
+     * holds a whole /64 and could otherwise take a fresh address for every guess.
+     */
+    static String client(String address) {
+        if (address == null || address.indexOf(':') < 0) {
+            return address;
+        }
+        try {
+            // a literal: parsed, never looked up
+            byte[] bytes = InetAddress.getByName(address).getAddress();
+            if (bytes.length != 16) {
+                return InetAddress.getByAddress(bytes).getHostAddress(); // an IPv4-mapped address
+            }
+            return HexFormat.of().formatHex(bytes, 0, 8) + "::/64";
+        } catch (UnknownHostException e) {
+            return address;
         }
     }
 
