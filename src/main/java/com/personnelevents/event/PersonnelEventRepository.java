@@ -37,6 +37,14 @@ class PersonnelEventRepository {
     static final int COUNT_STRIPES = 16;
     static final String ACTIVITY_CHAIN = "event_activity";
     static final String COMMENT_CHAIN = "event_comment";
+    private static final String INSERT_ACTIVITY = """
+            INSERT INTO event_activity (event_id, created_date, author, action, content, hash)
+            VALUES (:eventId, :createdDate, :author, :action, :content, :hash)
+            """;
+    private static final String INSERT_COMMENT = """
+            INSERT INTO event_comment (event_id, created_date, author, content, hash)
+            VALUES (:eventId, :createdDate, :author, :content, :hash)
+            """;
     private static final int FIRST_DATES_READ = 100;
 
     private final JdbcClient jdbc;
@@ -152,37 +160,50 @@ class PersonnelEventRepository {
 
     /**
      * Stores the activity and comments recorded since the last save: the audit trail only grows, each
-     * entry chained to the one before it ({@link AuditChain}).
+     * entry chained to the one before it ({@link AuditChain}). The caller holds the event's row lock
+     * (saving the event took it), so that two transactions cannot both append to the same entry.
      */
     void appendAuditTrail(PersonnelEvent event) {
         appendAuditTrail(event.id(), event.takeUnsavedActivity(), event.takeUnsavedComments(), false);
     }
 
-    /** One entry for an event stored earlier, e.g. an access request of the event closed. */
+    /**
+     * One entry for an event stored earlier, e.g. an access request of the event closed. The caller holds
+     * the event's row lock ({@link #lockForAudit}).
+     */
     void insertActivity(UUID eventId, Activity activity) {
         appendAuditTrail(eventId, List.of(activity), List.of(), false);
     }
 
-    /**
-     * A new event's chains start from its id; an existing event's continue from their last entry, read
-     * under the event's row lock, so that two transactions cannot both append to the same entry.
-     */
+    /** A new event's chains start from its id; an existing event's continue from their last entry. */
     private void appendAuditTrail(UUID eventId, List<Activity> activity, List<Comment> comments, boolean newEvent) {
-        if (activity.isEmpty() && comments.isEmpty()) {
+        appendChain(
+                ACTIVITY_CHAIN,
+                eventId,
+                newEvent,
+                activity.stream()
+                        .map(a -> new TrailEntry(a.createdDate(), a.author(), a.action(), a.content()))
+                        .toList());
+        appendChain(
+                COMMENT_CHAIN,
+                eventId,
+                newEvent,
+                comments.stream()
+                        .map(c -> new TrailEntry(c.createdDate(), c.author(), null, c.content()))
+                        .toList());
+    }
+
+    private void appendChain(String chain, UUID eventId, boolean newEvent, List<TrailEntry> entries) {
+        if (entries.isEmpty()) {
             return;
         }
-        if (!newEvent) {
-            lockForAudit(eventId);
-        }
-        String previous = newEvent || activity.isEmpty() ? null : head(ACTIVITY_CHAIN, eventId);
-        previous = previous == null ? AuditChain.start(eventId, ACTIVITY_CHAIN) : previous;
-        for (Activity entry : activity) {
+        String head = newEvent ? null : head(chain, eventId);
+        String previous = head == null ? AuditChain.start(eventId, chain) : head;
+        for (TrailEntry entry : entries) {
             Instant at = entry.createdDate().truncatedTo(AuditChain.PRECISION);
             String hash = AuditChain.next(previous, eventId, at, entry.author(), entry.action(), entry.content());
-            jdbc.sql("""
-                            INSERT INTO event_activity (event_id, created_date, author, action, content, hash)
-                            VALUES (:eventId, :createdDate, :author, :action, :content, :hash)
-                            """)
+            // A comment has no action: its statement names no such column and ignores the parameter.
+            jdbc.sql(chain.equals(ACTIVITY_CHAIN) ? INSERT_ACTIVITY : INSERT_COMMENT)
                     .param("eventId", eventId)
                     .param("createdDate", toDb(at))
                     .param("author", entry.author())
@@ -192,28 +213,15 @@ class PersonnelEventRepository {
                     .update();
             previous = hash;
         }
-        previous = newEvent || comments.isEmpty() ? null : head(COMMENT_CHAIN, eventId);
-        previous = previous == null ? AuditChain.start(eventId, COMMENT_CHAIN) : previous;
-        for (Comment comment : comments) {
-            Instant at = comment.createdDate().truncatedTo(AuditChain.PRECISION);
-            String hash = AuditChain.next(previous, eventId, at, comment.author(), null, comment.content());
-            jdbc.sql("""
-                            INSERT INTO event_comment (event_id, created_date, author, content, hash)
-                            VALUES (:eventId, :createdDate, :author, :content, :hash)
-                            """)
-                    .param("eventId", eventId)
-                    .param("createdDate", toDb(at))
-                    .param("author", comment.author())
-                    .param("content", comment.content())
-                    .param("hash", hash)
-                    .update();
-            previous = hash;
-        }
     }
 
+    /** An activity entry or a comment, as its chain hashes it (a comment's action is null). */
+    private record TrailEntry(Instant createdDate, String author, String action, String content) {}
+
     /**
-     * Locks the event's row for appending to its audit trail. On PostgreSQL {@code FOR NO KEY UPDATE}: it
-     * queues appends and updates of the event, but not the inserts of rows that refer to it.
+     * Locks the event's row for appending to its audit trail without saving the event. On PostgreSQL
+     * {@code FOR NO KEY UPDATE}: it queues appends and updates of the event, but not the inserts of rows
+     * that refer to it.
      */
     void lockForAudit(UUID eventId) {
         jdbc.sql("SELECT id FROM personnel_event WHERE id = :id " + (postgres ? "FOR NO KEY UPDATE" : "FOR UPDATE"))
