@@ -37,6 +37,35 @@ public final class AuditChain {
                 + field(content));
     }
 
+    /**
+     * A walk through one chain's stored entries, ordered by event and then by entry: the hash each entry
+     * should carry. Each event's chain starts afresh.
+     */
+    public static final class Walk {
+
+        private final String chain;
+        private UUID event;
+        private String previous;
+
+        public Walk(String chain) {
+            this.chain = chain;
+        }
+
+        /** The hash this entry should carry, after the one last {@link #passed}. */
+        public String expected(UUID eventId, Instant createdDate, String author, String action, String content) {
+            if (!eventId.equals(event)) {
+                event = eventId;
+                previous = start(eventId, chain);
+            }
+            return next(previous, eventId, createdDate, author, action, content);
+        }
+
+        /** The entry with this hash is passed: the event's next entry follows it. */
+        public void passed(String hash) {
+            previous = hash;
+        }
+    }
+
     /** Length-prefixed, so that no two different entries hash the same text. */
     private static String field(String value) {
         String text = value == null ? "" : value;

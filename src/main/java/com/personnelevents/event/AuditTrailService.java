@@ -63,16 +63,11 @@ public class AuditTrailService {
 
     private long verifyChain(String chain, String name, UUID eventId, Findings findings) {
         long[] entries = {0};
-        UUID[] event = {null};
-        String[] previous = {null};
+        AuditChain.Walk walk = new AuditChain.Walk(chain);
         trail.forEachEntry(chain, eventId, (ChainEntry entry) -> {
             entries[0]++;
-            if (!entry.eventId().equals(event[0])) {
-                event[0] = entry.eventId();
-                previous[0] = AuditChain.start(entry.eventId(), chain);
-            }
-            String expected = AuditChain.next(
-                    previous[0], entry.eventId(), entry.createdDate(), entry.author(), entry.action(), entry.content());
+            String expected = walk.expected(
+                    entry.eventId(), entry.createdDate(), entry.author(), entry.action(), entry.content());
             if (!expected.equals(entry.hash())) {
                 findings.add(new AuditTrailVerification.Problem(
                         entry.eventId(),
@@ -82,7 +77,7 @@ public class AuditTrailService {
                                 + " inserted"));
             }
             // Go on from the stored hash, so that one tampered entry is reported once, not with all after it.
-            previous[0] = entry.hash();
+            walk.passed(entry.hash());
         });
         return entries[0];
     }

@@ -55,4 +55,21 @@ class AuditChainTest {
         assertThat(AuditChain.next(START, EVENT, AT, "System", "Scheduled step", "Approval started"))
                 .isEqualTo(AuditChain.next(START, EVENT, AT, "System", "Scheduled step", "Approval started"));
     }
+
+    @Test
+    void a_walk_follows_the_hash_passed_and_starts_afresh_for_each_event() {
+        UUID other = UUID.randomUUID();
+        AuditChain.Walk walk = new AuditChain.Walk("event_activity");
+
+        String first = walk.expected(EVENT, AT, "a", "Created", "c");
+        walk.passed("f".repeat(64));
+        String second = walk.expected(EVENT, AT, "a", "Approved", "c");
+        walk.passed(second);
+        String otherFirst = walk.expected(other, AT, "a", "Created", "c");
+
+        assertThat(first).isEqualTo(AuditChain.next(START, EVENT, AT, "a", "Created", "c"));
+        assertThat(second).isEqualTo(AuditChain.next("f".repeat(64), EVENT, AT, "a", "Approved", "c"));
+        assertThat(otherFirst)
+                .isEqualTo(AuditChain.next(AuditChain.start(other, "event_activity"), other, AT, "a", "Created", "c"));
+    }
 }

@@ -51,24 +51,18 @@ public class V10__Chain_the_audit_trail extends BaseJavaMigration {
                         connection.prepareStatement("UPDATE " + table + " SET hash = ? WHERE id = ?")) {
             read.setFetchSize(BATCH);
             int pending = 0;
-            UUID event = null;
-            String previous = null;
+            AuditChain.Walk walk = new AuditChain.Walk(table);
             try (ResultSet rows = read.executeQuery("SELECT id, event_id, created_date, author, " + action
                     + " AS action, content FROM " + table + " ORDER BY event_id, id")) {
                 while (rows.next()) {
-                    UUID eventId = rows.getObject("event_id", UUID.class);
-                    if (!eventId.equals(event)) {
-                        event = eventId;
-                        previous = AuditChain.start(eventId, table);
-                    }
-                    previous = AuditChain.next(
-                            previous,
-                            eventId,
+                    String hash = walk.expected(
+                            rows.getObject("event_id", UUID.class),
                             rows.getObject("created_date", OffsetDateTime.class).toInstant(),
                             rows.getString("author"),
                             rows.getString("action"),
                             rows.getString("content"));
-                    update.setString(1, previous);
+                    walk.passed(hash);
+                    update.setString(1, hash);
                     update.setLong(2, rows.getLong("id"));
                     update.addBatch();
                     if (++pending == BATCH) {
