@@ -1,5 +1,6 @@
 package com.personnelevents.access;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -7,7 +8,7 @@ import java.util.UUID;
 record AccessModelView(
         UUID id,
         String name,
-        String description,
+        @Schema(nullable = true) String description,
         boolean enabled,
         Map<String, List<String>> criteria,
         List<GrantedPermission> permissions) {

@@ -1,7 +1,14 @@
 package com.personnelevents.access;
 
 import com.personnelevents.auth.ApiCaller;
+import com.personnelevents.web.ApiDocs;
+import com.personnelevents.web.ApiPaths;
 import com.personnelevents.web.PageResponse;
+import com.personnelevents.workflow.EventStatus;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.UUID;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -13,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/access-requests")
+@Tag(name = "Access requests", description = "The access changes a stage raises, carried out by provisioning")
 class AccessRequestController {
 
     private final AccessRequestService requests;
@@ -22,26 +30,38 @@ class AccessRequestController {
     }
 
     @GetMapping
+    @Operation(operationId = "listAccessRequests", summary = "List access requests, newest first, 50 a page")
     PageResponse<AccessRequestView> list(
-            @RequestParam(defaultValue = "1") int page,
-            @RequestParam(required = false) String identityId,
-            @RequestParam(required = false) String applicationId,
-            @RequestParam(required = false) String status,
-            @RequestParam(required = false) String type) {
+            @Parameter(schema = @Schema(minimum = "1")) @RequestParam(defaultValue = "1") int page,
+            @Parameter(schema = @Schema(format = "uuid")) @RequestParam(required = false) String identityId,
+            @Parameter(schema = @Schema(format = "uuid")) @RequestParam(required = false) String applicationId,
+            @Parameter(description = "Case-insensitive", schema = @Schema(implementation = EventStatus.class))
+                    @RequestParam(required = false)
+                    String status,
+            @Parameter(
+                            description = "The action, case-insensitive",
+                            schema = @Schema(implementation = AccessAction.class))
+                    @RequestParam(required = false)
+                    String type) {
         return requests.page(page, identityId, applicationId, status, type);
     }
 
-    @GetMapping("/{id}")
+    @GetMapping("/" + ApiPaths.ID)
+    @Operation(operationId = "getAccessRequest", summary = "Get one access request")
     AccessRequestView get(@PathVariable UUID id) {
         return requests.get(id);
     }
 
-    @PostMapping("/{id}/complete")
+    @PostMapping("/" + ApiPaths.ID + "/complete")
+    @Operation(operationId = "completeAccessRequest", summary = "Mark an open access request as carried out")
+    @ApiDocs.Conflict
     AccessRequestView complete(@PathVariable UUID id, ApiCaller caller) {
         return requests.complete(id, caller);
     }
 
-    @PostMapping("/{id}/reject")
+    @PostMapping("/" + ApiPaths.ID + "/reject")
+    @Operation(operationId = "rejectAccessRequest", summary = "Refuse an open access request, with a reason")
+    @ApiDocs.Conflict
     AccessRequestView reject(
             @PathVariable UUID id, @RequestBody(required = false) AccessRequests.Reason request, ApiCaller caller) {
         return requests.reject(id, request == null ? null : request.reason(), caller);

@@ -1,6 +1,7 @@
 package com.personnelevents.access;
 
 import com.personnelevents.workflow.EventStatus;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -16,16 +17,16 @@ public record AccessRequestView(
         AccessAction action,
         EventStatus status,
         Named reporter,
-        Named assignee,
+        @Schema(nullable = true) Named assignee,
         Target target,
         Named application,
         Named permission,
-        UUID personnelEventId,
-        String stage,
-        String reason,
+        @Schema(nullable = true) UUID personnelEventId,
+        @Schema(nullable = true) String stage,
+        @Schema(nullable = true) String reason,
         Instant createdDate,
-        Instant completedOn,
-        String completedBy) {
+        @Schema(nullable = true) Instant completedOn,
+        @Schema(nullable = true) String completedBy) {
 
     static final String KIND = "Access Request";
 

@@ -1,8 +1,13 @@
 package com.personnelevents.access;
 
+import com.personnelevents.web.ApiDocs;
+import com.personnelevents.web.ApiPaths;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -10,10 +15,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/applications")
+@Tag(name = "Applications", description = "The applications access is granted in, and their permissions")
 class ApplicationController {
 
     private final ApplicationService applications;
@@ -23,6 +30,9 @@ class ApplicationController {
     }
 
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(operationId = "createApplication", summary = "Add an application with its permissions")
+    @ApiDocs.Conflict
     ResponseEntity<ApplicationView> create(@RequestBody AccessRequests.ApplicationRequest request) {
         ApplicationView created = applications.create(request);
         return ResponseEntity.created(URI.create("/api/applications/" + created.id()))
@@ -30,21 +40,29 @@ class ApplicationController {
     }
 
     @GetMapping
+    @Operation(operationId = "listApplications", summary = "List every application")
     List<ApplicationView> list() {
         return applications.list();
     }
 
-    @GetMapping("/{id}")
+    @GetMapping("/" + ApiPaths.ID)
+    @Operation(operationId = "getApplication", summary = "Get one application")
     ApplicationView get(@PathVariable UUID id) {
         return applications.get(id);
     }
 
-    @PutMapping("/{id}")
+    @PutMapping("/" + ApiPaths.ID)
+    @Operation(operationId = "updateApplication", summary = "Rename an application or add permissions")
+    @ApiDocs.Conflict
     ApplicationView update(@PathVariable UUID id, @RequestBody AccessRequests.ApplicationRequest request) {
         return applications.update(id, request);
     }
 
-    @PostMapping("/{id}/retire")
+    @PostMapping("/" + ApiPaths.ID + "/retire")
+    @Operation(
+            operationId = "retireApplication",
+            summary = "Retire an application: its permissions are no longer granted")
+    @ApiDocs.Conflict
     ApplicationView retire(@PathVariable UUID id) {
         return applications.retire(id);
     }

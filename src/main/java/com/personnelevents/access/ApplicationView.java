@@ -1,5 +1,6 @@
 package com.personnelevents.access;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -7,11 +8,12 @@ import java.util.UUID;
 record ApplicationView(
         UUID id,
         String name,
-        String description,
+        @Schema(nullable = true) String description,
         String status,
         List<PermissionView> permissions,
         Instant createdAt,
         Instant updatedAt) {
 
-    record PermissionView(UUID id, String name, String description) {}
+    record PermissionView(
+            UUID id, String name, @Schema(nullable = true) String description) {}
 }

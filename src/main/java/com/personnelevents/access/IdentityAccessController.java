@@ -1,5 +1,8 @@
 package com.personnelevents.access;
 
+import com.personnelevents.web.ApiPaths;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -10,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@Tag(name = "Held access", description = "What people hold today in each application")
 class IdentityAccessController {
 
     private final IdentityAccessService access;
@@ -18,17 +22,24 @@ class IdentityAccessController {
         this.access = access;
     }
 
-    @GetMapping("/api/identities/{id}/access")
+    @GetMapping("/api/identities/" + ApiPaths.ID + "/access")
+    @Operation(operationId = "getHeldAccess", summary = "What one identity holds now")
     List<HeldAccessView> held(@PathVariable UUID id) {
         return access.held(id);
     }
 
     @PostMapping(path = "/api/identity-access", consumes = "application/json")
+    @Operation(
+            operationId = "importHeldAccess",
+            summary = "Load what people hold from an application's export (JSON, or CSV with a header row)")
     Map<String, Integer> importJson(@RequestBody AccessRequests.GrantImport request) {
         return Map.of("imported", access.importGrants(request.grants()));
     }
 
     @PostMapping(path = "/api/identity-access", consumes = "text/csv")
+    @Operation(
+            operationId = "importHeldAccess",
+            summary = "Load what people hold from an application's export (JSON, or CSV with a header row)")
     Map<String, Integer> importCsv(@RequestBody String csv) {
         return Map.of("imported", access.importCsv(csv));
     }

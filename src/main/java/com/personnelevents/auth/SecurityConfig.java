@@ -4,6 +4,7 @@ import com.personnelevents.web.ErrorWriter;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -42,6 +43,11 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 class SecurityConfig implements WebMvcConfigurer {
 
     static final String UNAUTHORIZED_MESSAGE = "Invalid or expired authentication token";
+
+    static {
+        // The caller is resolved from the token (CallerResolver), not sent as a parameter.
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(ApiCaller.class);
+    }
 
     /**
      * No observations of the filter chain, authentication and authorization: they measured a tenth of a

@@ -1,6 +1,7 @@
 package com.personnelevents.auth;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -11,9 +12,9 @@ public record TokenView(
         String name,
         List<Scope> scopes,
         Instant createdAt,
-        Instant expiresAt,
-        Instant lastUsedAt,
-        Instant revokedAt,
+        @Schema(nullable = true) Instant expiresAt,
+        @Schema(nullable = true) Instant lastUsedAt,
+        @Schema(nullable = true) Instant revokedAt,
         @JsonInclude(JsonInclude.Include.NON_NULL) String token) {
 
     static TokenView of(ApiToken token, String secret) {

@@ -1,5 +1,6 @@
 package com.personnelevents.event;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.UUID;
 
@@ -11,5 +12,9 @@ public record AuditTrailVerification(
         boolean intact, long events, long activityEntries, long comments, long problemCount, List<Problem> problems) {
 
     /** One finding; {@code entryId} names the first entry whose hash no longer holds, when there is one. */
-    public record Problem(UUID eventId, String trail, Long entryId, String problem) {}
+    public record Problem(
+            @Schema(nullable = true) UUID eventId,
+            @Schema(nullable = true) String trail,
+            @Schema(nullable = true) Long entryId,
+            String problem) {}
 }

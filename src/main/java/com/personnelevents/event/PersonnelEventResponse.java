@@ -6,6 +6,7 @@ import com.personnelevents.workflow.EventStatus;
 import com.personnelevents.workflow.EventType;
 import com.personnelevents.workflow.Stage;
 import com.personnelevents.workflow.StageName;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -21,11 +22,11 @@ record PersonnelEventResponse(
         EventType type,
         EventStatus status,
         PersonRef reporter,
-        PersonRef assignee,
+        @Schema(nullable = true) PersonRef assignee,
         IdentityResponse affectedIdentity,
         Instant neededOn,
-        Instant neededUntil,
-        Instant completedOn,
+        @Schema(nullable = true) Instant neededUntil,
+        @Schema(nullable = true) Instant completedOn,
         List<StageResponse> stages,
         List<Activity> activity,
         List<Comment> comments) {
@@ -62,10 +63,10 @@ record PersonnelEventResponse(
     record StageResponse(
             StageName name,
             EventStatus status,
-            Instant startedOn,
-            Instant scheduledStart,
-            Instant completedOn,
-            String completedBy,
+            @Schema(nullable = true) Instant startedOn,
+            @Schema(nullable = true) Instant scheduledStart,
+            @Schema(nullable = true) Instant completedOn,
+            @Schema(nullable = true) String completedBy,
             List<AccessRequestView> accessRequests) {
 
         static StageResponse of(Stage stage, List<AccessRequestView> accessRequests) {

@@ -10,9 +10,9 @@ import com.personnelevents.identity.IdentityStatus;
 import com.personnelevents.settings.CustomFieldDisabled;
 import com.personnelevents.settings.Settings;
 import com.personnelevents.settings.SettingsService;
-import com.personnelevents.validation.ValidationException;
 import com.personnelevents.validation.Violations;
 import com.personnelevents.web.ApiException;
+import com.personnelevents.web.IdempotencyKey;
 import com.personnelevents.web.PageResponse;
 import com.personnelevents.workflow.EventType;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +28,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,7 +46,6 @@ import tools.jackson.databind.json.JsonMapper;
 public class PersonnelEventService {
 
     private static final Logger log = LoggerFactory.getLogger(PersonnelEventService.class);
-    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,256}");
 
     private final PersonnelEventRepository events;
     private final IdempotencyStore idempotency;
@@ -84,14 +82,11 @@ public class PersonnelEventService {
      * Creates the event in one transaction. With an idempotency key, a retry of the same request gets
      * the original answer and creates nothing; the same key with another request is refused.
      */
-    Created create(EventRequest request, ApiCaller caller, String idempotencyKey) {
-        if (idempotencyKey == null) {
+    Created create(EventRequest request, ApiCaller caller, IdempotencyKey key) {
+        if (key == null) {
             return new Created(transaction.execute(tx -> createNow(request, caller)), false);
         }
-        if (!IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
-            throw ValidationException.of(
-                    "Idempotency-Key", "Idempotency-Key must be 1 to 256 visible ASCII characters");
-        }
+        String idempotencyKey = key.value();
         String requestHash = requestHash(request);
         Optional<Created> replay = replay(caller, idempotencyKey, requestHash);
         if (replay.isPresent()) {

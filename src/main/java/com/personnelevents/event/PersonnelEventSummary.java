@@ -3,6 +3,7 @@ package com.personnelevents.event;
 import com.personnelevents.identity.IdentityResponse;
 import com.personnelevents.workflow.EventStatus;
 import com.personnelevents.workflow.EventType;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -14,11 +15,11 @@ record PersonnelEventSummary(
         EventType type,
         EventStatus status,
         PersonRef reporter,
-        PersonRef assignee,
+        @Schema(nullable = true) PersonRef assignee,
         IdentityResponse affectedIdentity,
         Instant neededOn,
-        Instant neededUntil,
-        Instant completedOn) {
+        @Schema(nullable = true) Instant neededUntil,
+        @Schema(nullable = true) Instant completedOn) {
 
     static PersonnelEventSummary of(EventRow event, IdentityResponse identity) {
         return new PersonnelEventSummary(

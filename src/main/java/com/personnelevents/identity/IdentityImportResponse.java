@@ -1,5 +1,6 @@
 package com.personnelevents.identity;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.UUID;
 
@@ -12,5 +13,10 @@ record IdentityImportResponse(int created, int updated, int unchanged, List<Resu
     }
 
     /** What happened to the row at {@code index} of the request. */
-    record Result(int index, UUID id, String externalId, String email, Outcome result) {}
+    record Result(
+            int index,
+            UUID id,
+            @Schema(nullable = true) String externalId,
+            @Schema(nullable = true) String email,
+            Outcome result) {}
 }

@@ -1,5 +1,6 @@
 package com.personnelevents.identity;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -13,21 +14,21 @@ public record IdentityResponse(
         String kind,
         String firstName,
         String lastName,
-        String emailAddress,
+        @Schema(nullable = true) String emailAddress,
         IdentityType type,
-        String title,
-        String company,
-        String division,
-        String department,
-        String office,
-        String supervisorName,
+        @Schema(nullable = true) String title,
+        @Schema(nullable = true) String company,
+        @Schema(nullable = true) String division,
+        @Schema(nullable = true) String department,
+        @Schema(nullable = true) String office,
+        @Schema(nullable = true) String supervisorName,
         Instant createdDate,
         Instant updatedDate,
         Instant firstSeenDate,
-        Instant inactivatedDate,
+        @Schema(nullable = true) Instant inactivatedDate,
         IdentityStatus status,
-        String externalId,
-        UUID supervisorId,
+        @Schema(nullable = true) String externalId,
+        @Schema(nullable = true) UUID supervisorId,
         Map<String, String> customFields) {
 
     public static final String KIND = "Identity";

@@ -1,5 +1,7 @@
 package com.personnelevents.settings;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -8,6 +10,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/settings")
+@Tag(name = "Settings", description = "The organisation's time zone, lead time and custom fields")
 class SettingsController {
 
     private final SettingsService settings;
@@ -17,11 +20,13 @@ class SettingsController {
     }
 
     @GetMapping
+    @Operation(operationId = "getSettings", summary = "Read the settings")
     SettingsResponse get() {
         return SettingsResponse.of(settings.current());
     }
 
     @PutMapping
+    @Operation(operationId = "updateSettings", summary = "Replace the settings")
     SettingsResponse update(@RequestBody SettingsRequest request) {
         return SettingsResponse.of(settings.update(request));
     }

@@ -9,7 +9,8 @@ public final class CorrelationId {
 
     public static final String HEADER = "X-Correlation-Id";
     static final String MDC_KEY = "correlationId";
-    private static final Pattern ACCEPTED = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    static final int MAX_LENGTH = 64;
+    private static final Pattern ACCEPTED = Pattern.compile("[A-Za-z0-9._-]{1," + MAX_LENGTH + "}");
 
     private CorrelationId() {}
 

@@ -1,5 +1,6 @@
 package com.personnelevents.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Answers what the servlet container routes to /error (failures outside Spring MVC) in the same
  * envelope, instead of Spring Boot's default error page.
  */
+@Hidden
 @RestController
 class ErrorEndpoint implements ErrorController {
 

@@ -450,10 +450,11 @@ class AuthenticationIT extends ApiIntegrationTest {
     }
 
     @Test
-    void answers_400_when_revoking_a_token_id_that_is_not_a_guid() {
+    void answers_404_when_revoking_a_token_id_that_is_not_a_guid() {
         ApiResponse response = call(HttpMethod.DELETE, TOKENS + "/not-a-guid", admin, null, Map.of());
 
-        assertValidationError(response, "id");
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.text("error")).isEqualTo("not_found");
     }
 
     @Test

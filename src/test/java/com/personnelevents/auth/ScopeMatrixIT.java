@@ -169,7 +169,9 @@ class ScopeMatrixIT extends ApiIntegrationTest {
             List<String> names = methods.isEmpty()
                     ? List.of("*")
                     : methods.stream().map(Enum::name).toList();
-            for (String path : info.getPatternValues()) {
+            for (String pattern : info.getPatternValues()) {
+                // {id:<regex>} is the {id} of the API document
+                String path = pattern.replaceAll("\\{(\\w+):[^/]*}", "{$1}");
                 names.forEach(method -> endpoints.add(method + " " + path));
             }
         }

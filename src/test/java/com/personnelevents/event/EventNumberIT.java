@@ -2,6 +2,7 @@ package com.personnelevents.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.personnelevents.support.ApiContract;
 import com.personnelevents.support.ApiIntegrationTest;
 import com.personnelevents.support.JsonBody;
 import java.net.URI;
@@ -18,12 +19,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 class EventNumberIT extends ApiIntegrationTest {
-
-    @LocalServerPort
-    private int port;
 
     @Test
     void numbers_stay_unique_and_sequential_under_concurrent_creation() throws Exception {
@@ -48,6 +45,7 @@ class EventNumberIT extends ApiIntegrationTest {
                                     .POST(HttpRequest.BodyPublishers.ofString(body))
                                     .build(),
                             HttpResponse.BodyHandlers.ofString());
+                    ApiContract.assertConforms(baseUrl(), response);
                     assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
                     return response.body();
                 });

@@ -2,6 +2,7 @@ package com.personnelevents.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.personnelevents.support.ApiContract;
 import com.personnelevents.support.ApiIntegrationTest;
 import com.personnelevents.support.ApiResponse;
 import com.personnelevents.support.JsonBody;
@@ -19,7 +20,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * What creating an event checks against the person's other events and status: one open offboarding at
@@ -29,9 +29,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class GuardRailsIT extends ApiIntegrationTest {
 
     private static final String EVENTS = "/api/personnel-events/";
-
-    @LocalServerPort
-    private int port;
 
     private String admin;
 
@@ -205,7 +202,7 @@ class GuardRailsIT extends ApiIntegrationTest {
                         HttpResponse.BodyHandlers.ofString()));
             }
             for (Future<HttpResponse<String>> response : pool.invokeAll(creates)) {
-                HttpResponse<String> answer = response.get();
+                HttpResponse<String> answer = ApiContract.assertConforms(baseUrl(), response.get());
                 statuses.add(answer.statusCode());
                 if (answer.statusCode() != 201) {
                     assertThat(json.readTree(answer.body()).path("error").asString())

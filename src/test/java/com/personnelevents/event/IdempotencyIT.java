@@ -20,13 +20,9 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
 
 class IdempotencyIT extends ApiIntegrationTest {
-
-    @LocalServerPort
-    private int port;
 
     private String writer;
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.personnelevents.auth.TokenRequest;
 import com.personnelevents.auth.TokenView;
+import com.personnelevents.support.ApiContract;
 import com.personnelevents.support.ApiIntegrationTest;
 import com.personnelevents.support.ApplicationProcess;
 import com.personnelevents.support.JsonBody;
@@ -208,7 +209,8 @@ class KilledInstanceIT extends ApiIntegrationTest {
         } else {
             request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
         }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return ApiContract.assertConforms(
+                instance.baseUrl(), http.send(request.build(), HttpResponse.BodyHandlers.ofString()));
     }
 
     private static String location(Attempt created) {

@@ -3,6 +3,7 @@ package com.personnelevents.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.personnelevents.Application;
+import com.personnelevents.support.ApiContract;
 import com.personnelevents.support.ApiIntegrationTest;
 import com.personnelevents.support.ApiResponse;
 import com.personnelevents.support.JsonBody;
@@ -32,7 +33,6 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -49,9 +49,6 @@ class TwoInstancesIT extends ApiIntegrationTest {
 
     @Value("${spring.datasource.username}")
     private String username;
-
-    @LocalServerPort
-    private int port;
 
     private ConfigurableApplicationContext second;
 
@@ -172,6 +169,7 @@ class TwoInstancesIT extends ApiIntegrationTest {
                                     .POST(HttpRequest.BodyPublishers.ofString(body))
                                     .build(),
                             HttpResponse.BodyHandlers.ofString());
+                    ApiContract.assertConforms(baseUrl(), response);
                     assertThat(response.statusCode()).as(response.body()).isIn(200, 201);
                     return new Created(
                             json.readTree(response.body()).path("number").asLong(), sent, System.nanoTime());

@@ -244,12 +244,11 @@ class IdentityQueryIT extends ApiIntegrationTest {
     }
 
     @Test
-    void rejects_an_id_that_is_not_a_guid() {
+    void an_id_that_is_not_a_guid_is_not_found() {
         ApiResponse rejected = get("/api/identities/not-a-guid", reader);
 
-        assertThat(rejected.status()).isEqualTo(400);
-        assertThat(rejected.text("error")).isEqualTo("validation_error");
-        assertThat(rejected.errorFields()).containsExactly("id");
+        assertThat(rejected.status()).isEqualTo(404);
+        assertThat(rejected.text("error")).isEqualTo("not_found");
     }
 
     @Test

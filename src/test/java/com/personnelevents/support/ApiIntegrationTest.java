@@ -19,6 +19,7 @@ import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.http.HttpHeaders;
@@ -51,6 +52,9 @@ public abstract class ApiIntegrationTest {
 
     @Autowired
     protected RestTestClient client;
+
+    @LocalServerPort
+    protected int port;
 
     @Autowired
     protected MutableClock clock;
@@ -116,11 +120,20 @@ public abstract class ApiIntegrationTest {
         }
         EntityExchangeResult<byte[]> result = spec.exchange().expectBody().returnResult();
         byte[] bytes = result.getResponseBody();
+        Map<String, List<String>> headerLines = new java.util.LinkedHashMap<>();
+        result.getResponseHeaders().forEach(headerLines::put);
+        ApiContract.assertConforms(
+                baseUrl(), method.name(), path, result.getStatus().value(), headerLines, bytes);
         MediaType type = result.getResponseHeaders().getContentType();
         boolean isJson = type != null && type.getSubtype().contains("json");
         JsonNode parsed =
                 bytes == null || bytes.length == 0 || !isJson ? MissingNode.getInstance() : json.readTree(bytes);
         return new ApiResponse(result.getStatus().value(), result.getResponseHeaders(), parsed);
+    }
+
+    /** Where the application under test answers, e.g. http://localhost:41234. */
+    protected String baseUrl() {
+        return "http://localhost:" + port;
     }
 
     /** Runs the scheduler once at the test clock's now, as its background trigger would. */

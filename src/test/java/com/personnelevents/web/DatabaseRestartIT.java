@@ -2,6 +2,7 @@ package com.personnelevents.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.personnelevents.support.ApiContract;
 import com.personnelevents.support.ApiIntegrationTest;
 import com.personnelevents.support.JsonBody;
 import com.personnelevents.support.PostgresOnly;
@@ -25,7 +26,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.MissingNode;
 
@@ -41,9 +41,6 @@ class DatabaseRestartIT extends ApiIntegrationTest {
     private static final Duration DOWN_FOR = Duration.ofSeconds(3);
     /** Above the configured bound: scheduling on a busy two-core machine, connection setup, the JIT. */
     private static final Duration SLACK = Duration.ofSeconds(3);
-
-    @LocalServerPort
-    private int port;
 
     @Value("${spring.datasource.hikari.connection-timeout}")
     private long connectionTimeoutMillis;
@@ -177,7 +174,8 @@ class DatabaseRestartIT extends ApiIntegrationTest {
         }
         long start = System.nanoTime();
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = ApiContract.assertConforms(
+                    baseUrl(), http.send(request.build(), HttpResponse.BodyHandlers.ofString()));
             long millis = (System.nanoTime() - start) / 1_000_000;
             boolean isJson =
                     response.headers().firstValue("Content-Type").orElse("").contains("json");

@@ -1411,17 +1411,17 @@ final class HostileInputCorpus {
                     e.path().replace(placeholder, "not-a-guid"),
                     jsonType,
                     json(valid),
-                    400,
-                    "validation_error",
-                    "id");
+                    404,
+                    "not_found",
+                    null);
             c.request(
                     "injection in path",
                     e.method(),
                     e.path().replace(placeholder, "1%27%20OR%20%271%27%3D%271"),
                     jsonType,
                     json(valid),
-                    400,
-                    "validation_error",
+                    404,
+                    "not_found",
                     null);
             c.request(
                     "unknown id in path",

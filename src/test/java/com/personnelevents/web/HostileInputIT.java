@@ -2,6 +2,7 @@ package com.personnelevents.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.personnelevents.support.ApiContract;
 import com.personnelevents.support.ApiIntegrationTest;
 import com.personnelevents.support.ApiResponse;
 import com.personnelevents.support.JsonBody;
@@ -20,7 +21,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import tools.jackson.databind.JsonNode;
@@ -53,9 +53,6 @@ class HostileInputIT extends ApiIntegrationTest {
 
     private static final HttpClient HTTP =
             HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-
-    @LocalServerPort
-    private int port;
 
     private static String admin;
 
@@ -235,7 +232,8 @@ class HostileInputIT extends ApiIntegrationTest {
                                 : HttpRequest.BodyPublishers.ofByteArray(
                                         substitute(hostile.body().get())));
         hostile.headers().forEach(request::header);
-        HttpResponse<byte[]> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response = ApiContract.assertConforms(
+                baseUrl(), HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray()));
         String text = new String(response.body(), StandardCharsets.UTF_8);
         String type = response.headers().firstValue("Content-Type").orElse("none");
         assertThat(MediaType.parseMediaType(type).isCompatibleWith(MediaType.APPLICATION_JSON))

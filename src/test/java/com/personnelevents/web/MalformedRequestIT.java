@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
 import tools.jackson.databind.JsonNode;
 
@@ -31,9 +30,6 @@ class MalformedRequestIT extends ApiIntegrationTest {
     private static final String EVENTS = "/api/personnel-events";
     private static final int ONE_MIB = 1024 * 1024;
     private static final String GENERATED_ID = "[0-9a-f]{32}";
-
-    @LocalServerPort
-    private int port;
 
     private String writer;
     private String reader;
@@ -114,12 +110,19 @@ class MalformedRequestIT extends ApiIntegrationTest {
     }
 
     @Test
-    void rejects_an_invalid_guid_in_the_path() {
+    void an_id_in_the_path_that_is_not_a_guid_names_no_resource() {
         ApiResponse response = get(EVENTS + "/not-a-guid", reader);
 
-        assertEnvelope(response, 400, "validation_error");
-        assertThat(response.errorFields()).containsExactly("id");
-        assertThat(response.errorFor("id")).contains("not-a-guid");
+        assertEnvelope(response, 404, "not_found");
+        assertThat(response.body().has("errors")).isFalse();
+    }
+
+    @Test
+    void a_method_the_path_does_not_serve_is_405_not_read_as_an_id() {
+        ApiResponse response = get(EVENTS + "/onboard", reader);
+
+        assertEnvelope(response, 405, "method_not_allowed");
+        assertThat(response.header("Allow")).isEqualTo("POST");
     }
 
     @Test
