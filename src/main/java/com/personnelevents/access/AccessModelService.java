@@ -23,9 +23,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AccessModelService {
 
-    private static final int NAME_MAX = 256;
-    private static final int VALUE_MAX = 2048;
-
     private final AccessModelRepository models;
     private final ApplicationService applications;
     private final IdentityService identities;
@@ -98,8 +95,9 @@ public class AccessModelService {
 
     private AccessModel validate(UUID id, AccessRequests.ModelRequest request, long version) {
         Violations violations = new Violations();
-        String name = violations.requiredText("name", request.name(), NAME_MAX, "Name");
-        String description = violations.longText("description", request.description(), VALUE_MAX, "Description");
+        String name = violations.requiredText("name", request.name(), AccessRequests.NAME_MAX, "Name");
+        String description =
+                violations.longText("description", request.description(), AccessRequests.TEXT_MAX, "Description");
         Map<ModelAttribute, Set<String>> criteria = new EnumMap<>(ModelAttribute.class);
         if (request.criteria() != null) {
             request.criteria().forEach((attribute, values) -> {
@@ -115,7 +113,7 @@ public class AccessModelService {
                 }
                 Set<String> accepted = new LinkedHashSet<>();
                 for (String value : values) {
-                    String text = violations.text(field, value, VALUE_MAX, "Value");
+                    String text = violations.text(field, value, AccessRequests.TEXT_MAX, "Value");
                     if (text == null) {
                         violations.add(field, "Values must not be empty");
                     } else if (parsed == ModelAttribute.identityType

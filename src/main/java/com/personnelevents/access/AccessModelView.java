@@ -17,5 +17,6 @@ record AccessModelView(
     record GrantedPermission(Named application, Named permission) {}
 
     /** Which models an identity matches and the permissions they grant together. */
+    @Schema(name = "AccessModelPreview")
     record Preview(Named identity, List<Named> models, List<GrantedPermission> permissions) {}
 }

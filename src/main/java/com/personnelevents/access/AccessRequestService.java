@@ -198,7 +198,7 @@ public class AccessRequestService {
     AccessRequestView reject(UUID id, String reason, ApiCaller caller) {
         Violations violations = new Violations();
         if (violations.required("reason", reason, "Reason")) {
-            violations.longText("reason", reason, 4000, "Reason");
+            violations.longText("reason", reason, AccessRequests.REASON_MAX, "Reason");
         }
         violations.throwIfAny();
         close(open(id), EventStatus.Canceled, "Rejected: " + reason.trim(), clock.instant(), caller.name());

@@ -31,5 +31,6 @@ public record AccessRequestView(
     static final String KIND = "Access Request";
 
     /** Whose access: a user account (groups are not modelled yet). */
+    @Schema(name = "AccessRequestTarget")
     public record Target(String type, String name, Named affectedIdentity) {}
 }

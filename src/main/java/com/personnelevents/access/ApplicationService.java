@@ -16,9 +16,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ApplicationService {
 
-    private static final int NAME_MAX = 256;
-    private static final int DESCRIPTION_MAX = 2048;
-
     private final ApplicationRepository applications;
     private final Clock clock;
 
@@ -30,8 +27,9 @@ public class ApplicationService {
     @Transactional
     ApplicationView create(AccessRequests.ApplicationRequest request) {
         Violations violations = new Violations();
-        String name = violations.requiredText("name", request.name(), NAME_MAX, "Name");
-        String description = violations.longText("description", request.description(), DESCRIPTION_MAX, "Description");
+        String name = violations.requiredText("name", request.name(), AccessRequests.NAME_MAX, "Name");
+        String description =
+                violations.longText("description", request.description(), AccessRequests.TEXT_MAX, "Description");
         List<AccessRequests.PermissionRequest> permissions = permissions(request.permissions(), violations);
         violations.throwIfAny();
         if (applications.findIdByName(name).isPresent()) {
@@ -49,8 +47,9 @@ public class ApplicationService {
     ApplicationView update(UUID id, AccessRequests.ApplicationRequest request) {
         ApplicationView current = get(id);
         Violations violations = new Violations();
-        String name = violations.requiredText("name", request.name(), NAME_MAX, "Name");
-        String description = violations.longText("description", request.description(), DESCRIPTION_MAX, "Description");
+        String name = violations.requiredText("name", request.name(), AccessRequests.NAME_MAX, "Name");
+        String description =
+                violations.longText("description", request.description(), AccessRequests.TEXT_MAX, "Description");
         List<AccessRequests.PermissionRequest> permissions = permissions(request.permissions(), violations);
         violations.throwIfAny();
         applications.findIdByName(name).filter(other -> !other.equals(id)).ifPresent(other -> {
@@ -104,8 +103,8 @@ public class ApplicationService {
                 violations.add("permissions[" + i + "]", "Permission must be an object");
                 continue;
             }
-            String name = violations.requiredText(prefix + "name", p.name(), NAME_MAX, "Name");
-            violations.longText(prefix + "description", p.description(), DESCRIPTION_MAX, "Description");
+            String name = violations.requiredText(prefix + "name", p.name(), AccessRequests.NAME_MAX, "Name");
+            violations.longText(prefix + "description", p.description(), AccessRequests.TEXT_MAX, "Description");
             if (name != null && !seen.add(name)) {
                 violations.add(prefix + "name", "Permission '" + name + "' is listed twice");
             }

@@ -97,7 +97,7 @@ public class IdentityAccessService {
                         "No permission '" + grant.permission() + "' in an active application '" + grant.application()
                                 + "'");
             }
-            String account = violations.text(prefix + ".account", grant.account(), 256, "Account");
+            String account = violations.text(prefix + ".account", grant.account(), AccessRequests.NAME_MAX, "Account");
             if (identity != null && permission != null) {
                 resolved.add(new Resolved(identity, permission, account));
             }

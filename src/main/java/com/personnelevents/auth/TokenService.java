@@ -27,7 +27,7 @@ public class TokenService {
 
     static final String PREFIX = "pe_";
     private static final int SECRET_BYTES = 32;
-    private static final int NAME_MAX = 256;
+    static final int NAME_MAX = 256;
     private static final Instant LATEST_EXPIRY = Instant.parse("9999-12-31T23:59:59Z");
 
     private final TokenRepository repository;

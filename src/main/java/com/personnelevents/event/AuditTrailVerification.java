@@ -12,6 +12,7 @@ public record AuditTrailVerification(
         boolean intact, long events, long activityEntries, long comments, long problemCount, List<Problem> problems) {
 
     /** One finding; {@code entryId} names the first entry whose hash no longer holds, when there is one. */
+    @Schema(name = "AuditTrailProblem")
     public record Problem(
             @Schema(nullable = true) UUID eventId,
             @Schema(nullable = true) String trail,

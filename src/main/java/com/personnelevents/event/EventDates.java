@@ -15,6 +15,11 @@ final class EventDates {
 
     static final int MAX_YEAR = 9999;
 
+    /** How the API document describes a day: YYYY-MM-DD, or an ISO 8601 date-time whose day counts. */
+    static final String DAY_PATTERN = "^\\d{4}-\\d{2}-\\d{2}(T.+)?$";
+
+    static final String DAY_DESCRIPTION = "YYYY-MM-DD or an ISO 8601 date-time (the day as written)";
+
     private EventDates() {}
 
     static LocalDate parse(String field, String value, String label, Violations violations) {

@@ -38,8 +38,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class EventWorkflowService {
 
-    private static final int REASON_MAX = 4000;
-
     private final PersonnelEventRepository events;
     private final PersonnelEventService views;
     private final AccessRequestService accessRequests;
@@ -106,7 +104,8 @@ public class EventWorkflowService {
         LocalDate day = violations.required("until", until, "Until")
                 ? EventDates.parse("until", until, "Until", violations)
                 : null;
-        String reason = violations.longText("reason", request == null ? null : request.reason(), REASON_MAX, "Reason");
+        String reason = violations.longText(
+                "reason", request == null ? null : request.reason(), ActionRequests.REASON_MAX, "Reason");
         violations.throwIfAny();
         return act(id, (event, now, today) -> event.snooze(caller.name(), day, reason, now, today));
     }
@@ -289,7 +288,7 @@ public class EventWorkflowService {
         Violations violations = new Violations();
         String reason = request == null ? null : request.reason();
         if (violations.required("reason", reason, "Reason")) {
-            violations.longText("reason", reason, REASON_MAX, "Reason");
+            violations.longText("reason", reason, ActionRequests.REASON_MAX, "Reason");
         }
         violations.throwIfAny();
         return reason.trim();

@@ -10,13 +10,19 @@ record LeaveOfAbsenceRequest(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, format = "uuid")
         String identityId,
 
-        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "2026-05-01")
+        @Schema(
+                requiredMode = Schema.RequiredMode.REQUIRED,
+                description = "The first day of leave: today or later. " + EventDates.DAY_DESCRIPTION,
+                pattern = EventDates.DAY_PATTERN)
         String effectiveDate,
 
-        @Schema(description = "The expected return date; unknown when omitted")
+        @Schema(
+                description = "The expected return date, after effectiveDate; unknown when omitted. "
+                        + EventDates.DAY_DESCRIPTION,
+                pattern = EventDates.DAY_PATTERN)
         String endDate,
 
-        String comment)
+        @Schema(maxLength = EventRequest.COMMENT_MAX) String comment)
         implements EventRequest {
 
     @Override

@@ -10,10 +10,13 @@ record OffboardRequest(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, format = "uuid")
         String identityId,
 
-        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "2026-04-15")
+        @Schema(
+                requiredMode = Schema.RequiredMode.REQUIRED,
+                description = "The last day: today or later. " + EventDates.DAY_DESCRIPTION,
+                pattern = EventDates.DAY_PATTERN)
         String effectiveDate,
 
-        String comment)
+        @Schema(maxLength = EventRequest.COMMENT_MAX) String comment)
         implements EventRequest {
 
     @Override

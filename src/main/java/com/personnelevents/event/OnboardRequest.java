@@ -12,10 +12,13 @@ import java.time.LocalDate;
 record OnboardRequest(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) IdentityRequest identity,
 
-        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "2026-04-01")
+        @Schema(
+                requiredMode = Schema.RequiredMode.REQUIRED,
+                description = "The start date: today or later. " + EventDates.DAY_DESCRIPTION,
+                pattern = EventDates.DAY_PATTERN)
         String effectiveDate,
 
-        String comment)
+        @Schema(maxLength = EventRequest.COMMENT_MAX) String comment)
         implements EventRequest {
 
     @Override

@@ -13,12 +13,22 @@ record RoleTransitionRequest(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, format = "uuid")
         String identityId,
 
-        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "2026-04-01")
+        @Schema(
+                requiredMode = Schema.RequiredMode.REQUIRED,
+                description = "The day the new role takes effect: today or later. " + EventDates.DAY_DESCRIPTION,
+                pattern = EventDates.DAY_PATTERN)
         String effectiveDate,
 
+        @Schema(
+                description = "The old access is kept until this day (an overlap); after effectiveDate. "
+                        + EventDates.DAY_DESCRIPTION,
+                pattern = EventDates.DAY_PATTERN)
         String endDate,
+
+        @Schema(description = "Only the fields that change; null or omitted fields keep their values")
         IdentityRequest identity,
-        String comment)
+
+        @Schema(maxLength = EventRequest.COMMENT_MAX) String comment)
         implements EventRequest {
 
     @Override

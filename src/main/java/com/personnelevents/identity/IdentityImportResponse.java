@@ -13,6 +13,7 @@ record IdentityImportResponse(int created, int updated, int unchanged, List<Resu
     }
 
     /** What happened to the row at {@code index} of the request. */
+    @Schema(name = "IdentityImportResult")
     record Result(
             int index,
             UUID id,

@@ -14,29 +14,56 @@ import java.util.regex.Pattern;
  * Values stay strings here so that every bad one is reported together, not just the first.
  */
 public record IdentityRequest(
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = NAME_MAX)
         String firstName,
+
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = NAME_MAX)
         String lastName,
-        String email,
-        String company,
-        String division,
-        String department,
-        String office,
-        String title,
-        @Schema(implementation = IdentityType.class) String identityType,
-        @Schema(format = "uuid") String supervisorId,
+
+        @Schema(maxLength = NAME_MAX) String email,
+        @Schema(maxLength = NAME_MAX) String company,
+        @Schema(maxLength = NAME_MAX) String division,
+        @Schema(maxLength = DEPARTMENT_MAX) String department,
+        @Schema(maxLength = NAME_MAX) String office,
+        @Schema(maxLength = NAME_MAX) String title,
+
+        @Schema(implementation = IdentityType.class, description = "Employee when omitted")
+        String identityType,
+
+        @Schema(format = "uuid", description = "An existing identity")
+        String supervisorId,
+
+        @Schema(maxLength = CustomField.MAX_VALUE_LENGTH, description = CUSTOM_FIELD)
         String customField1,
+
+        @Schema(maxLength = CustomField.MAX_VALUE_LENGTH, description = CUSTOM_FIELD)
         String customField2,
+
+        @Schema(maxLength = CustomField.MAX_VALUE_LENGTH, description = CUSTOM_FIELD)
         String customField3,
+
+        @Schema(maxLength = CustomField.MAX_VALUE_LENGTH, description = CUSTOM_FIELD)
         String customField4,
+
+        @Schema(maxLength = CustomField.MAX_VALUE_LENGTH, description = CUSTOM_FIELD)
         String customField5,
+
+        @Schema(maxLength = CustomField.MAX_VALUE_LENGTH, description = CUSTOM_FIELD)
         String customField6,
+
+        @Schema(maxLength = CustomField.MAX_VALUE_LENGTH, description = CUSTOM_FIELD)
         String customField7,
+
+        @Schema(maxLength = CustomField.MAX_VALUE_LENGTH, description = CUSTOM_FIELD)
         String customField8,
+
+        @Schema(maxLength = CustomField.MAX_VALUE_LENGTH, description = CUSTOM_FIELD)
         String customField9) {
 
     static final int NAME_MAX = 256;
     static final int DEPARTMENT_MAX = 128;
     static final int IDENTITY_TYPE_MAX = 50;
+    static final String CUSTOM_FIELD = "Accepted only when the custom field is enabled in the settings";
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");
 
     /** Whether first and last name must be present (a new identity) or may be left out (changes). */

@@ -1,5 +1,7 @@
 package com.personnelevents.web;
 
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.media.MediaType;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -12,6 +14,22 @@ import java.lang.annotation.Target;
 public final class ApiDocs {
 
     private ApiDocs() {}
+
+    /** Sets the example of the JSON body of the operation {@code operationId}, when the document has it. */
+    public static void exampleBody(OpenAPI api, String operationId, Object example) {
+        api.getPaths()
+                .values()
+                .forEach(path -> path.readOperations().stream()
+                        .filter(operation -> operationId.equals(operation.getOperationId()))
+                        .filter(operation -> operation.getRequestBody() != null)
+                        .forEach(operation -> {
+                            MediaType json =
+                                    operation.getRequestBody().getContent().get("application/json");
+                            if (json != null) {
+                                json.setExample(example);
+                            }
+                        }));
+    }
 
     /** The operation can answer 409 {@code conflict}: it contradicts the current state. */
     @Target(ElementType.METHOD)

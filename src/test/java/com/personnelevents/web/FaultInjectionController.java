@@ -1,5 +1,6 @@
 package com.personnelevents.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import java.sql.SQLTransientConnectionException;
 import java.util.Map;
 import org.springframework.context.annotation.Profile;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Test-only endpoints that fail the way a bug would, so the fault path can be observed over HTTP. */
+@Hidden
 @RestController
 @Profile("test")
 class FaultInjectionController {

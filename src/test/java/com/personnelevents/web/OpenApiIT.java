@@ -6,11 +6,27 @@ import com.personnelevents.support.ApiIntegrationTest;
 import com.personnelevents.support.ApiResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JsonNode;
 
 /** The published OpenAPI document matches the documented schemas in names and enum spellings. */
 class OpenApiIT extends ApiIntegrationTest {
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    private RequestMappingHandlerMapping mappings;
+
+    @Value("${personnel-events.public-url}")
+    private String publicUrl;
 
     @Test
     void documents_every_endpoint_of_the_reference() {
@@ -140,6 +156,146 @@ class OpenApiIT extends ApiIntegrationTest {
                 java.util.Map.of("Accept", "text/html"));
 
         assertThat(ui.status()).isEqualTo(200);
+    }
+
+    @Test
+    void documents_every_api_endpoint_spring_serves_and_nothing_else() {
+        Set<String> served = new TreeSet<>();
+        mappings.getHandlerMethods()
+                .forEach((info, handler) -> info.getPatternValues().stream()
+                        .filter(path -> path.startsWith("/api/"))
+                        .map(path -> path.replaceAll("\\{(\\w+):[^/]*}", "{$1}"))
+                        .forEach(path -> info.getMethodsCondition()
+                                .getMethods()
+                                .forEach(method -> served.add(method + " " + path))));
+        Set<String> documented = new TreeSet<>();
+        apiDocs()
+                .at("paths")
+                .properties()
+                .forEach(path -> path.getValue()
+                        .propertyNames()
+                        .forEach(method ->
+                                documented.add(method.toUpperCase(java.util.Locale.ROOT) + " " + path.getKey())));
+
+        assertThat(documented)
+                .isEqualTo(served.stream()
+                        .filter(endpoint -> !endpoint.contains("test-fault"))
+                        .collect(java.util.stream.Collectors.toCollection(TreeSet::new)));
+    }
+
+    @Test
+    void every_operation_has_an_operation_id_a_summary_and_a_feature_tag() {
+        List<String> ids = new ArrayList<>();
+        operations().forEach(operation -> {
+            assertThat(operation.path("operationId").asString())
+                    .as(operation.toString())
+                    .matches("[a-z][A-Za-z]+");
+            assertThat(operation.path("summary").asString())
+                    .as(operation.toString())
+                    .isNotBlank();
+            assertThat(operation.path("tags").get(0).asString()).doesNotEndWith("-controller");
+            ids.add(operation.path("operationId").asString());
+        });
+        assertThat(ids).doesNotHaveDuplicates().contains("createOnboard", "listPersonnelEvents", "getPersonnelEvent");
+    }
+
+    @Test
+    void shows_no_internal_parameter_and_no_error_endpoint() {
+        JsonNode docs = apiDocs().body();
+
+        assertThat(docs.path("paths").has("/error")).isFalse();
+        operations()
+                .forEach(operation -> operation
+                        .path("parameters")
+                        .forEach(parameter ->
+                                assertThat(parameter.path("name").asString()).isNotEqualTo("caller")));
+    }
+
+    @Test
+    void the_servers_entry_is_the_configured_public_url_whatever_the_host_header() {
+        ApiResponse docs = call(HttpMethod.GET, "/v3/api-docs", null, null, Map.of("Host", "attacker.example"));
+
+        assertThat(docs.at("servers").size()).isEqualTo(1);
+        assertThat(docs.at("servers").get(0).path("url").asString()).isEqualTo(publicUrl);
+    }
+
+    @Test
+    void every_error_answer_is_the_envelope_and_every_answer_carries_the_correlation_id() {
+        JsonNode components = apiDocs().at("components");
+        operations()
+                .forEach(operation -> operation.path("responses").properties().forEach(answer -> {
+                    JsonNode response = answer.getValue();
+                    if (response.has("$ref")) {
+                        String name = response.path("$ref").asString().replace("#/components/responses/", "");
+                        response = components.path("responses").path(name);
+                    }
+                    assertThat(response.path("headers").has("X-Correlation-Id"))
+                            .as(operation.path("operationId").asString() + " " + answer.getKey())
+                            .isTrue();
+                    if (answer.getKey().startsWith("4") || answer.getKey().startsWith("5")) {
+                        assertThat(response.at("/content/application~1json/schema/$ref")
+                                        .asString())
+                                .isEqualTo("#/components/schemas/ErrorEnvelope");
+                    }
+                }));
+    }
+
+    @Test
+    void creates_answer_201_with_location_and_the_replay_header() {
+        JsonNode created = apiDocs()
+                .at("paths")
+                .path("/api/personnel-events/onboard")
+                .path("post")
+                .path("responses")
+                .path("201");
+
+        assertThat(created.path("headers").has("Location")).isTrue();
+        assertThat(created.path("headers").has("Idempotent-Replayed")).isTrue();
+        assertThat(created.at("/content/application~1json/schema/$ref").asString())
+                .isEqualTo("#/components/schemas/PersonnelEventResponse");
+    }
+
+    @Test
+    void the_documents_examples_are_accepted_whatever_the_day() {
+        clock.set(NOW.plus(java.time.Duration.ofDays(400)));
+        UUID person = givenIdentity("Example", "Person");
+        String writer = token("events:write", "admin");
+        Map<String, String> creates = Map.of(
+                "createOnboard", "/api/personnel-events/onboard",
+                "createOffboard", "/api/personnel-events/offboard",
+                "createRoleTransition", "/api/personnel-events/role-transition",
+                "createLeaveOfAbsence", "/api/personnel-events/leave-of-absence",
+                "createToken", "/api/tokens");
+        JsonNode docs = apiDocs().body();
+
+        creates.forEach((operationId, path) -> {
+            String example =
+                    example(docs, path, operationId).replace("b2c3d4e5-f6a7-8901-bcde-f12345678901", person.toString());
+            ApiResponse created = post(path, writer, example);
+            assertThat(created.status())
+                    .as(operationId + " " + example + " -> " + created.body())
+                    .isEqualTo(201);
+            if (!path.endsWith("tokens")) {
+                post(
+                        "/api/personnel-events/" + created.text("id") + "/cancel",
+                        token("admin"),
+                        "{\"reason\":\"example\"}");
+            }
+        });
+    }
+
+    private static String example(JsonNode docs, String path, String operationId) {
+        JsonNode operation = docs.path("paths").path(path).path("post");
+        assertThat(operation.path("operationId").asString()).isEqualTo(operationId);
+        JsonNode example = operation.at("/requestBody/content/application~1json/example");
+        assertThat(example.isObject()).as(operationId + " has an example").isTrue();
+        return example.toString();
+    }
+
+    private List<JsonNode> operations() {
+        List<JsonNode> operations = new ArrayList<>();
+        apiDocs().at("paths").properties().forEach(path -> path.getValue().forEach(operations::add));
+        return operations;
     }
 
     private ApiResponse apiDocs() {
