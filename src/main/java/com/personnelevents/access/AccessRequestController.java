@@ -32,7 +32,7 @@ class AccessRequestController {
     @GetMapping
     @Operation(operationId = "listAccessRequests", summary = "List access requests, newest first, 50 a page")
     PageResponse<AccessRequestView> list(
-            @Parameter(schema = @Schema(minimum = "1")) @RequestParam(defaultValue = "1") int page,
+            @RequestParam(defaultValue = "1") int page,
             @Parameter(schema = @Schema(format = "uuid")) @RequestParam(required = false) String identityId,
             @Parameter(schema = @Schema(format = "uuid")) @RequestParam(required = false) String applicationId,
             @Parameter(description = "Case-insensitive", schema = @Schema(implementation = EventStatus.class))

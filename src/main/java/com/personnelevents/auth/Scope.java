@@ -1,6 +1,7 @@
 package com.personnelevents.auth;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Optional;
@@ -12,6 +13,7 @@ import java.util.stream.Collectors;
  * snooze, assign, comment, record a return); approving, provisioning and verifying are separate, as
  * they are separate duties at a bank. {@code admin} includes every other scope.
  */
+@Schema(enumAsRef = true, description = "What a token may do; admin includes every other scope")
 public enum Scope {
     EVENTS_READ("events:read"),
     EVENTS_WRITE("events:write"),

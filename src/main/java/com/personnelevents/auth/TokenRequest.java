@@ -14,7 +14,6 @@ public record TokenRequest(
         @ArraySchema(
                 arraySchema = @Schema(requiredMode = Schema.RequiredMode.REQUIRED),
                 minItems = 1,
-                uniqueItems = true,
                 schema = @Schema(implementation = Scope.class))
         List<String> scopes,
 

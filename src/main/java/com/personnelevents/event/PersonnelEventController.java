@@ -84,7 +84,7 @@ class PersonnelEventController {
             operationId = "listPersonnelEvents",
             summary = "List personnel events, newest effective date first, 50 a page")
     PageResponse<PersonnelEventSummary> list(
-            @Parameter(schema = @Schema(minimum = "1")) @RequestParam(defaultValue = "1") int page,
+            @RequestParam(defaultValue = "1") int page,
             @Parameter(description = "Only the events of this identity", schema = @Schema(format = "uuid"))
                     @RequestParam(required = false)
                     String identityId,

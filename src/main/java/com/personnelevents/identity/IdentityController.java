@@ -30,7 +30,7 @@ class IdentityController {
     @GetMapping
     @Operation(operationId = "listIdentities", summary = "List identities by last then first name, 50 a page")
     PageResponse<IdentityResponse> list(
-            @Parameter(schema = @Schema(minimum = "1")) @RequestParam(defaultValue = "1") int page,
+            @RequestParam(defaultValue = "1") int page,
             @Parameter(description = "Case-insensitive", schema = @Schema(implementation = IdentityStatus.class))
                     @RequestParam(required = false)
                     String status,

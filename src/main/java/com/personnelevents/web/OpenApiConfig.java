@@ -3,6 +3,7 @@ package com.personnelevents.web;
 import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.BooleanSchema;
@@ -132,6 +133,7 @@ class OpenApiConfig {
             if (idempotent) {
                 operation.addParametersItem(idempotencyKeyParameter());
             }
+            describePage(operation);
             responses.forEach((code, response) -> {
                 if (response.get$ref() == null) {
                     addHeader(response, CorrelationId.HEADER);
@@ -262,6 +264,19 @@ class OpenApiConfig {
             }
         }
         return false;
+    }
+
+    /** Lists are paged alike: {@code page}, 1-based, 50 items a page. */
+    private static void describePage(Operation operation) {
+        if (operation.getParameters() == null) {
+            return;
+        }
+        operation.getParameters().stream()
+                .filter(p -> "query".equals(p.getIn()) && "page".equals(p.getName()))
+                .forEach(p -> {
+                    p.description("The page, 1-based; " + PageResponse.PAGE_SIZE + " items a page");
+                    p.getSchema().setMinimum(java.math.BigDecimal.ONE);
+                });
     }
 
     private static Parameter idempotencyKeyParameter() {
