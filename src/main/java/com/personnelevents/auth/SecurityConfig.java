@@ -63,10 +63,13 @@ class SecurityConfig implements WebMvcConfigurer {
     SecurityFilterChain api(
             HttpSecurity http, OpaqueTokenIntrospector introspector, ErrorWriter errors, FailedAuthentications failures)
             throws Exception {
-        // Every 401 counts, whatever its cause (no token, unknown, revoked, expired): they look alike to
-        // the client on purpose, and each is an attempt that did not authenticate.
+        // A token that was presented and refused counts (unknown, revoked, expired: they look alike to the
+        // client on purpose). A request without one guesses nothing: CORS preflights and a page's stray
+        // requests through the same proxy must not lock the HR integration out.
         AuthenticationEntryPoint unauthorized = (request, response, e) -> {
-            failures.record(request.getRemoteAddr());
+            if (request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
+                failures.record(request.getRemoteAddr());
+            }
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
             errors.write(response, HttpStatus.UNAUTHORIZED, "unauthorized", UNAUTHORIZED_MESSAGE);
         };

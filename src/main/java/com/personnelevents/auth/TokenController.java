@@ -48,7 +48,7 @@ class TokenController {
     @Operation(operationId = "revokeToken", summary = "Revoke a token: it is refused from the next request on")
     @ApiDocs.Conflict
     ResponseEntity<Void> revoke(@PathVariable UUID id) {
-        tokens.revoke(id);
+        tokens.revokeKeepingAnAdministrator(id);
         return ResponseEntity.noContent().build();
     }
 }

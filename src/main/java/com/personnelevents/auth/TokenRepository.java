@@ -75,6 +75,16 @@ class TokenRepository {
                 == 1;
     }
 
+    /** The tokens neither revoked nor expired at {@code now}, locked until the transaction ends. */
+    List<ApiToken> lockUsable(Instant now) {
+        return jdbc.sql("""
+                        SELECT * FROM api_token
+                         WHERE revoked_at IS NULL AND (expires_at IS NULL OR expires_at > :now)
+                         ORDER BY id
+                           FOR UPDATE
+                        """).param("now", toDb(now)).query(this::row).list();
+    }
+
     boolean exists(UUID id) {
         return jdbc.sql("SELECT COUNT(*) FROM api_token WHERE id = :id")
                         .param("id", id)

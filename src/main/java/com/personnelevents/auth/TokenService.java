@@ -82,6 +82,25 @@ public class TokenService {
         }
     }
 
+    /**
+     * Revocation over the API, which keeps one usable admin token: revoking the last would leave nobody
+     * able to administer the service but someone at its command line (which still may, to rotate it). The
+     * usable tokens stay locked until the revocation commits, so two concurrent revocations cannot each
+     * leave the other's token as the last.
+     */
+    @Transactional
+    public void revokeKeepingAnAdministrator(UUID id) {
+        Instant now = clock.instant();
+        List<ApiToken> admins = repository.lockUsable(now).stream()
+                .filter(t -> t.scopes().contains(Scope.ADMIN))
+                .toList();
+        if (admins.size() == 1 && admins.get(0).id().equals(id)) {
+            throw ApiException.conflict("Token " + id + " is the last usable token with the admin scope; create "
+                    + "another admin token first (or revoke it with 'token revoke' at the command line)");
+        }
+        revoke(id);
+    }
+
     /** The caller a bearer secret stands for, if it is a known token that is neither revoked nor expired. */
     @Transactional
     public Optional<ApiCaller> authenticate(String secret) {

@@ -5,10 +5,14 @@ import com.personnelevents.validation.ValidationException;
 import com.personnelevents.workflow.WorkflowException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
@@ -36,25 +40,24 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(ValidationException.class)
     ResponseEntity<ErrorEnvelope> validation(ValidationException e) {
-        return ResponseEntity.badRequest().body(ErrorEnvelope.validation(e.violations()));
+        return answer(HttpStatus.BAD_REQUEST, ErrorEnvelope.validation(e.violations()));
     }
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ErrorEnvelope> api(ApiException e) {
-        return ResponseEntity.status(e.status()).body(ErrorEnvelope.of(e.code(), e.getMessage()));
+        return answer(e.status(), ErrorEnvelope.of(e.code(), e.getMessage()));
     }
 
     @ExceptionHandler(WorkflowException.class)
     ResponseEntity<ErrorEnvelope> workflow(WorkflowException e) {
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(ErrorEnvelope.of("conflict", e.getMessage()));
+        return answer(HttpStatus.CONFLICT, ErrorEnvelope.of("conflict", e.getMessage()));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ErrorEnvelope> unreadable(HttpMessageNotReadableException e) {
         Throwable cause = e.getMostSpecificCause();
         if (cause instanceof PayloadTooLargeException) {
-            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
-                    .body(ErrorEnvelope.of("payload_too_large", cause.getMessage()));
+            return answer(HttpStatus.CONTENT_TOO_LARGE, ErrorEnvelope.of("payload_too_large", cause.getMessage()));
         }
         if (cause instanceof UnrecognizedPropertyException unknown) {
             return fieldError(path(unknown), "Unknown field");
@@ -71,15 +74,15 @@ class ApiExceptionHandler {
             if (!field.isEmpty()) {
                 return fieldError(field, "Value has the wrong type: " + expected(mismatch));
             }
-            return ResponseEntity.badRequest()
-                    .body(ErrorEnvelope.of("validation_error", "Request body must be a JSON object"));
+            return answer(
+                    HttpStatus.BAD_REQUEST, ErrorEnvelope.of("validation_error", "Request body must be a JSON object"));
         }
         if (cause instanceof StreamReadException) {
-            return ResponseEntity.badRequest()
-                    .body(ErrorEnvelope.of("validation_error", "Request body is not valid JSON"));
+            return answer(
+                    HttpStatus.BAD_REQUEST, ErrorEnvelope.of("validation_error", "Request body is not valid JSON"));
         }
-        return ResponseEntity.badRequest()
-                .body(ErrorEnvelope.of("validation_error", "Request body is missing or unreadable"));
+        return answer(
+                HttpStatus.BAD_REQUEST, ErrorEnvelope.of("validation_error", "Request body is missing or unreadable"));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -99,29 +102,33 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<ErrorEnvelope> method(HttpRequestMethodNotSupportedException e) {
-        return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED)
-                .allow(
-                        e.getSupportedHttpMethods() == null
-                                ? new org.springframework.http.HttpMethod[0]
-                                : e.getSupportedHttpMethods().toArray(org.springframework.http.HttpMethod[]::new))
-                .body(ErrorEnvelope.of("method_not_allowed", "Method " + e.getMethod() + " is not allowed here"));
+        HttpHeaders allow = new HttpHeaders();
+        if (e.getSupportedHttpMethods() != null) {
+            allow.setAllow(e.getSupportedHttpMethods());
+        }
+        return answer(
+                HttpStatus.METHOD_NOT_ALLOWED,
+                allow,
+                ErrorEnvelope.of("method_not_allowed", "Method " + e.getMethod() + " is not allowed here"));
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<ErrorEnvelope> mediaType(HttpMediaTypeNotSupportedException e) {
-        return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
-                .body(ErrorEnvelope.of("unsupported_media_type", "Content-Type must be application/json"));
+        return answer(
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                ErrorEnvelope.of("unsupported_media_type", "Content-Type must be application/json"));
     }
 
     @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
     ResponseEntity<ErrorEnvelope> notAcceptable(HttpMediaTypeNotAcceptableException e) {
-        return ResponseEntity.status(HttpStatus.NOT_ACCEPTABLE)
-                .body(ErrorEnvelope.of("not_acceptable", "Responses are available as application/json only"));
+        return answer(
+                HttpStatus.NOT_ACCEPTABLE,
+                ErrorEnvelope.of("not_acceptable", "Responses are available as application/json only"));
     }
 
     @ExceptionHandler({NoResourceFoundException.class, NoHandlerFoundException.class})
     ResponseEntity<ErrorEnvelope> noRoute(Exception e) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ErrorEnvelope.of("not_found", "No such resource"));
+        return answer(HttpStatus.NOT_FOUND, ErrorEnvelope.of("not_found", "No such resource"));
     }
 
     /**
@@ -135,8 +142,9 @@ class ApiExceptionHandler {
                 request.getMethod(),
                 request.getRequestURI(),
                 e.getClass().getSimpleName());
-        return ResponseEntity.status(HttpStatus.CONFLICT)
-                .body(ErrorEnvelope.of(
+        return answer(
+                HttpStatus.CONFLICT,
+                ErrorEnvelope.of(
                         "conflict", "A concurrent request changed the same data; nothing was changed, retry it"));
     }
 
@@ -156,16 +164,47 @@ class ApiExceptionHandler {
         // values a database quoted.
         log.error("Unexpected failure of {} {}", request.getMethod(), request.getRequestURI(), RedactedFailure.of(e));
         if ("POST".equals(request.getMethod()) && request.getRequestURI().startsWith("/api/personnel-events/")) {
-            return ResponseEntity.internalServerError()
-                    .body(ErrorEnvelope.of(
-                            "creation_failed", "The event could not be created due to a server-side error"));
+            return answer(
+                    HttpStatus.INTERNAL_SERVER_ERROR,
+                    ErrorEnvelope.of("creation_failed", "The event could not be created due to a server-side error"));
         }
-        return ResponseEntity.internalServerError()
-                .body(ErrorEnvelope.of("server_error", "An unexpected error occurred"));
+        return answer(
+                HttpStatus.INTERNAL_SERVER_ERROR, ErrorEnvelope.of("server_error", "An unexpected error occurred"));
+    }
+
+    /**
+     * A query string the container could not decode (a bad escape, a pair without a name): Tomcat refuses
+     * it when the parameters are first read, with a message that quotes the value, which stays out of the
+     * log.
+     */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<ErrorEnvelope> malformedQuery(InvalidParameterException e) {
+        return malformedQuery();
+    }
+
+    static ResponseEntity<ErrorEnvelope> malformedQuery() {
+        return answer(
+                HttpStatus.BAD_REQUEST, ErrorEnvelope.of("validation_error", "The query string could not be read"));
+    }
+
+    /**
+     * Every error answer: the envelope, as JSON whatever the request's Accept header allows (an error must
+     * still say what went wrong, a 406 too).
+     */
+    static ResponseEntity<ErrorEnvelope> answer(HttpStatusCode status, ErrorEnvelope envelope) {
+        return answer(status, new HttpHeaders(), envelope);
+    }
+
+    private static ResponseEntity<ErrorEnvelope> answer(
+            HttpStatusCode status, HttpHeaders headers, ErrorEnvelope envelope) {
+        return ResponseEntity.status(status)
+                .headers(headers)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(envelope);
     }
 
     private static ResponseEntity<ErrorEnvelope> fieldError(String field, String message) {
-        return ResponseEntity.badRequest().body(ErrorEnvelope.validation(List.of(new FieldViolation(field, message))));
+        return answer(HttpStatus.BAD_REQUEST, ErrorEnvelope.validation(List.of(new FieldViolation(field, message))));
     }
 
     private static String expected(JacksonException e) {

@@ -70,6 +70,7 @@ final class DatabaseUnavailable {
     static ResponseEntity<ErrorEnvelope> response() {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
                 .body(ErrorEnvelope.of(CODE, MESSAGE));
     }
 

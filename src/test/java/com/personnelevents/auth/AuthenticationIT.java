@@ -87,6 +87,41 @@ class AuthenticationIT extends ApiIntegrationTest {
     }
 
     @Test
+    void the_last_usable_admin_token_cannot_be_revoked_over_the_api() {
+        TokenView last = tokens.create(new TokenRequest(uniqueName("Last admin"), List.of("admin"), null));
+        jdbc.sql("UPDATE api_token SET revoked_at = CURRENT_TIMESTAMP WHERE revoked_at IS NULL AND id <> :id")
+                .param("id", last.id())
+                .update();
+
+        ApiResponse refused = call(HttpMethod.DELETE, TOKENS + "/" + last.id(), last.token(), null, Map.of());
+
+        assertThat(refused.status()).as(refused.body().toString()).isEqualTo(409);
+        assertThat(refused.text("error")).isEqualTo("conflict");
+        assertThat(refused.text("message")).contains("last usable token with the admin scope");
+        assertThat(get(EVENTS, last.token()).status()).isEqualTo(200);
+
+        TokenView successor = tokens.create(new TokenRequest(uniqueName("Next admin"), List.of("admin"), null));
+        ApiResponse revoked = call(HttpMethod.DELETE, TOKENS + "/" + last.id(), successor.token(), null, Map.of());
+
+        assertThat(revoked.status()).as(revoked.body().toString()).isEqualTo(204);
+    }
+
+    @Test
+    void an_expired_admin_token_does_not_count_as_a_remaining_administrator() {
+        TokenView last = tokens.create(new TokenRequest(uniqueName("Last admin"), List.of("admin"), null));
+        TokenView expiring =
+                tokens.create(new TokenRequest(uniqueName("Expiring admin"), List.of("admin"), "2026-03-21"));
+        jdbc.sql("UPDATE api_token SET revoked_at = CURRENT_TIMESTAMP WHERE revoked_at IS NULL AND id NOT IN (:ids)")
+                .param("ids", List.of(last.id(), expiring.id()))
+                .update();
+        clock.advance(java.time.Duration.ofDays(2));
+
+        ApiResponse refused = call(HttpMethod.DELETE, TOKENS + "/" + last.id(), last.token(), null, Map.of());
+
+        assertThat(refused.status()).as(refused.body().toString()).isEqualTo(409);
+    }
+
+    @Test
     void a_revoked_token_is_refused_by_every_request_after_the_revocation() {
         String name = uniqueName("Revoked in use");
         String secret = token(name, List.of("events:read", "identities:read"));

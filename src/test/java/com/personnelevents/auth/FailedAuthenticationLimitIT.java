@@ -112,16 +112,47 @@ class FailedAuthenticationLimitIT extends ApiIntegrationTest {
     }
 
     @Test
-    void every_kind_of_failed_authentication_counts() {
+    void every_kind_of_refused_token_counts() {
         String address = newAddress();
         TokenView revoked = tokens.create(new TokenRequest("Revoked", List.of("events:read"), null));
         tokens.revoke(revoked.id());
 
-        assertThat(from(address, null).status()).isEqualTo(401);
+        assertThat(exchangeAuthorized(EVENTS, address, "Basic dXNlcjpwYXNz").status())
+                .isEqualTo(401);
         assertThat(from(address, "pe_" + "n".repeat(43)).status()).isEqualTo(401);
         assertThat(from(address, revoked.token()).status()).isEqualTo(401);
 
         assertThat(from(address, reader).status()).isEqualTo(429);
+    }
+
+    @Test
+    void requests_without_a_token_never_lock_a_valid_token_out() {
+        String address = newAddress();
+        for (int i = 0; i < LIMIT * 7; i++) {
+            assertThat(from(address, null).status()).isEqualTo(401);
+        }
+
+        assertThat(from(address, reader).status()).isEqualTo(200);
+    }
+
+    @Test
+    void cors_preflights_never_lock_a_valid_token_out() {
+        String address = newAddress();
+        for (int i = 0; i < LIMIT * 7; i++) {
+            EntityExchangeResult<byte[]> preflight = limitedClient
+                    .options()
+                    .uri(EVENTS)
+                    .header("X-Forwarded-For", address)
+                    .header(HttpHeaders.ORIGIN, "https://intranet.example")
+                    .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "GET")
+                    .header(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS, "authorization")
+                    .exchange()
+                    .expectBody()
+                    .returnResult();
+            assertThat(preflight.getStatus().is2xxSuccessful()).isFalse();
+        }
+
+        assertThat(from(address, reader).status()).isEqualTo(200);
     }
 
     @Test
@@ -209,10 +240,14 @@ class FailedAuthenticationLimitIT extends ApiIntegrationTest {
     }
 
     private Answer exchange(String path, String address, String token) {
+        return exchangeAuthorized(path, address, token == null ? null : "Bearer " + token);
+    }
+
+    private Answer exchangeAuthorized(String path, String address, String authorization) {
         RestTestClient.RequestHeadersSpec<?> spec =
                 limitedClient.get().uri(path).header("X-Forwarded-For", address);
-        if (token != null) {
-            spec.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
+        if (authorization != null) {
+            spec.header(HttpHeaders.AUTHORIZATION, authorization);
         }
         EntityExchangeResult<byte[]> result = spec.exchange().expectBody().returnResult();
         byte[] bytes = result.getResponseBody();

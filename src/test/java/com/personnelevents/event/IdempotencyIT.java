@@ -133,6 +133,43 @@ class IdempotencyIT extends ApiIntegrationTest {
     }
 
     @Test
+    void refuses_two_key_headers_rather_than_joining_them_into_a_third_key() throws Exception {
+        UUID person = givenIdentity("Retry", "TwoKeys");
+        String body = roleTransition(person, null);
+        String twice = rawPost(body, "Idempotency-Key: a-" + person + "\r\nIdempotency-Key: b-" + person);
+
+        assertThat(twice).startsWith("HTTP/1.1 400").contains("Send one Idempotency-Key header, not 2");
+        ApiResponse retry = postWithKey(body, "a-" + person);
+        assertThat(retry.status()).isEqualTo(201);
+        assertThat(retry.header("Idempotent-Replayed")).isEqualTo("false");
+        assertThat(eventsFor(person)).isEqualTo(1);
+    }
+
+    @Test
+    void refuses_a_key_with_a_comma_which_a_proxy_may_have_made_of_two() {
+        UUID person = givenIdentity("Retry", "Comma");
+
+        ApiResponse response = postWithKey(roleTransition(person, null), "a,b");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.errorFor("Idempotency-Key")).contains("other than a comma");
+        assertThat(eventsFor(person)).isZero();
+    }
+
+    private String rawPost(String json, String headers) throws Exception {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.getOutputStream()
+                    .write(("POST " + PATH + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + writer
+                                    + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+                                    + "\r\nConnection: close\r\n" + headers + "\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(body);
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
     void rejects_a_malformed_key() {
         UUID person = givenIdentity("Retry", "BadKey");
 
