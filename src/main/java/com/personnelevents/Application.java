@@ -1,8 +1,10 @@
 package com.personnelevents;
 
 import com.personnelevents.auth.TokenCommand;
+import com.personnelevents.cli.Cli;
 import com.personnelevents.event.AuditCommand;
 import java.time.Clock;
+import java.util.List;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
@@ -12,12 +14,12 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 public class Application {
 
+    /** The jar's commands; without one (or with options only) the jar starts the service. */
+    public static final List<Cli.Command> COMMANDS = List.of(TokenCommand.COMMAND, AuditCommand.COMMAND);
+
     public static void main(String[] args) {
-        if (TokenCommand.handles(args)) {
-            System.exit(TokenCommand.run(Application.class, args));
-        }
-        if (AuditCommand.handles(args)) {
-            System.exit(AuditCommand.run(Application.class, args));
+        if (Cli.isCommand(args)) {
+            System.exit(Cli.run(Application.class, args, COMMANDS));
         }
         SpringApplication.run(Application.class, args);
     }

@@ -1,16 +1,19 @@
 package com.personnelevents.auth;
 
 import com.personnelevents.cli.Cli;
+import com.personnelevents.validation.Violations;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * {@code java -jar personnel-events.jar token create --name "HR Integration" --scopes events:write},
- * {@code token list}, {@code token revoke <id>}: token administration from the command line, against
- * the database the service is configured for ({@link Cli}). Standard output carries only the answer
- * (the token itself for {@code create}).
+ * {@code token list}, {@code token revoke <id>}: token administration from the command line, against the
+ * database the service is configured for ({@link Cli}). Standard output carries only the answer (the token
+ * itself for {@code create}).
  */
 public final class TokenCommand {
 
@@ -20,64 +23,51 @@ public final class TokenCommand {
               token list
               token revoke TOKEN_ID
             Scopes: %s
-            Database and other settings as for the service (e.g. --spring.datasource.url=...).
+            Database and other settings as for the service (e.g. --spring.datasource.url=...);
+            add --create-database to work on a database that does not exist yet.
             """.formatted(Scope.validValues());
+
+    public static final Cli.Command COMMAND = new Cli.Command(
+            "token",
+            USAGE,
+            List.of(
+                    new Cli.Subcommand("create", Set.of("--name", "--scopes", "--expires-at"), 0, TokenCommand::create),
+                    new Cli.Subcommand("list", Set.of(), 0, TokenCommand::list),
+                    new Cli.Subcommand("revoke", Set.of(), 1, TokenCommand::revoke)));
 
     private TokenCommand() {}
 
-    public static boolean handles(String[] args) {
-        return args.length > 0 && "token".equals(args[0]);
+    private static int create(ConfigurableApplicationContext context, Cli.Arguments args, PrintStream out) {
+        String scopes = args.option("--scopes");
+        List<String> scopeList = scopes == null ? List.of() : Arrays.asList(scopes.split(","));
+        TokenView created =
+                tokens(context).create(new TokenRequest(args.option("--name"), scopeList, args.option("--expires-at")));
+        out.println(created.token());
+        return Cli.DONE;
     }
 
-    public static int run(Class<?> application, String[] args) {
-        return Cli.run(
-                application,
-                args,
-                USAGE,
-                (context, commandArgs, out) -> execute(context.getBean(TokenService.class), commandArgs, out));
-    }
-
-    private static int execute(TokenService tokens, List<String> args, PrintStream out) {
-        switch (args.get(0)) {
-            case "create" -> {
-                String name = option(args, "--name");
-                String scopes = option(args, "--scopes");
-                String expiresAt = option(args, "--expires-at");
-                List<String> scopeList = scopes == null ? List.of() : Arrays.asList(scopes.split(","));
-                out.println(tokens.create(new TokenRequest(name, scopeList, expiresAt))
-                        .token());
-                return 0;
-            }
-            case "list" -> {
-                for (TokenView token : tokens.list()) {
-                    out.printf(
-                            "%s\t%s\t%s\t%s%n",
-                            token.id(),
-                            token.name(),
-                            String.join(
-                                    ",",
-                                    token.scopes().stream().map(Scope::value).toList()),
-                            token.revokedAt() != null ? "revoked" : "active");
-                }
-                return 0;
-            }
-            case "revoke" -> {
-                if (args.size() < 2) {
-                    System.err.print(USAGE);
-                    return 2;
-                }
-                tokens.revoke(UUID.fromString(args.get(1)));
-                out.println("revoked " + args.get(1));
-                return 0;
-            }
-            default -> {
-                System.err.print(USAGE);
-                return 2;
-            }
+    private static int list(ConfigurableApplicationContext context, Cli.Arguments args, PrintStream out) {
+        for (TokenView token : tokens(context).list()) {
+            out.printf(
+                    "%s\t%s\t%s\t%s%n",
+                    token.id(),
+                    token.name(),
+                    String.join(",", token.scopes().stream().map(Scope::value).toList()),
+                    token.revokedAt() != null ? "revoked" : "active");
         }
+        return Cli.DONE;
     }
 
-    private static String option(List<String> args, String name) {
-        return Cli.option(args, name);
+    private static int revoke(ConfigurableApplicationContext context, Cli.Arguments args, PrintStream out) {
+        Violations violations = new Violations();
+        UUID id = violations.guid("TOKEN_ID", args.values().get(0), "Token id");
+        violations.throwIfAny();
+        tokens(context).revoke(id);
+        out.println("revoked " + id);
+        return Cli.DONE;
+    }
+
+    private static TokenService tokens(ConfigurableApplicationContext context) {
+        return context.getBean(TokenService.class);
     }
 }

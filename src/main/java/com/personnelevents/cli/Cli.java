@@ -1,79 +1,257 @@
 package com.personnelevents.cli;
 
+import com.personnelevents.db.DatabaseCheck;
+import com.personnelevents.db.DatabaseProblem;
 import com.personnelevents.validation.ValidationException;
 import com.personnelevents.web.ApiException;
 import java.io.PrintStream;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
 
 /**
  * The frame of the jar's commands ({@code token ...}, {@code audit ...}): the application without its web
- * server, against the database the service is configured for. Standard output carries only the answer,
- * so that scripts can capture it; logs and errors go to standard error.
+ * server, with the service's own configuration (the same database wherever it is started from). Standard
+ * output carries only the answer, so that scripts can capture it; the database used, logs and errors go to
+ * standard error. A command works on an existing database only, unless {@code --create-database} says
+ * otherwise, so that a mistyped location cannot quietly create an empty one. Nothing it prints is a stack
+ * trace; an unknown command or option is refused with the usage.
  */
 public final class Cli {
 
-    /** A command's work, given the running application and the arguments after the command's name. */
+    /** Exit codes: done, refused (the reason on standard error), usage. */
+    public static final int DONE = 0;
+
+    public static final int REFUSED = 1;
+    public static final int USAGE = 2;
+
+    static final String CREATE_DATABASE = "--create-database";
+
+    /** Arguments passed on to Spring as configuration rather than read by the command. */
+    private static final List<String> SETTINGS = List.of("--spring.", "--personnel-events.", "--logging.");
+
+    /** A subcommand's work, given the running application and what its command line said. */
     public interface Execution {
-        int execute(ConfigurableApplicationContext context, List<String> args, PrintStream out);
+        int execute(ConfigurableApplicationContext context, Arguments arguments, PrintStream out);
+    }
+
+    /** One subcommand: its name, the options it takes (each with a value), and how many plain values. */
+    public record Subcommand(String name, Set<String> options, int values, Execution execution) {}
+
+    /** A command ({@code token}): its usage and its subcommands. */
+    public record Command(String name, String usage, List<Subcommand> subcommands) {
+
+        Subcommand subcommand(String name) {
+            return subcommands.stream()
+                    .filter(s -> s.name().equals(name))
+                    .findFirst()
+                    .orElse(null);
+        }
+    }
+
+    /** The options and plain values a subcommand was given. */
+    public record Arguments(Map<String, String> options, List<String> values) {
+
+        public String option(String name) {
+            return options.get(name);
+        }
     }
 
     private Cli() {}
 
-    /** Exit code: 0 done, 1 refused (the reason on standard error), 2 usage, or what the command says. */
-    public static int run(Class<?> application, String[] args, String usage, Execution execution) {
+    /** Whether {@code args} ask for a command: a first word that is not an option (options start the service). */
+    public static boolean isCommand(String[] args) {
+        return args.length > 0 && !args[0].startsWith("-");
+    }
+
+    /** Runs the command {@code args} names, and returns its exit code. */
+    public static int run(Class<?> application, String[] args, List<Command> commands) {
         PrintStream out = System.out;
         System.setOut(System.err);
         try {
-            List<String> springArgs = new ArrayList<>();
-            List<String> commandArgs = new ArrayList<>();
-            for (String arg : Arrays.asList(args).subList(1, args.length)) {
-                (arg.startsWith("--spring.") || arg.startsWith("--personnel-events.") ? springArgs : commandArgs)
-                        .add(arg);
+            Command command = commands.stream()
+                    .filter(c -> c.name().equals(args[0]))
+                    .findFirst()
+                    .orElse(null);
+            if (command == null) {
+                System.err.println("Unknown command '" + args[0] + "'.");
+                System.err.print(overview(commands));
+                return USAGE;
             }
-            if (commandArgs.isEmpty()) {
-                System.err.print(usage);
-                return 2;
+            CommandLine line = CommandLine.parse(command, List.of(args).subList(1, args.length));
+            if (line.error() != null) {
+                if (!line.error().isEmpty()) {
+                    System.err.println(line.error());
+                }
+                System.err.print(command.usage());
+                return USAGE;
             }
-            try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
-                    .web(WebApplicationType.NONE)
-                    .bannerMode(Banner.Mode.OFF)
-                    .logStartupInfo(false)
-                    .properties(
-                            "spring.main.log-startup-info=false",
-                            "logging.level.root=WARN",
-                            // a command does its one job: no scheduled steps taken on the side
-                            "personnel-events.scheduler.enabled=false")
-                    .run(springArgs.toArray(String[]::new))) {
-                return execution.execute(context, commandArgs, out);
-            } catch (ValidationException e) {
-                e.violations().forEach(v -> System.err.println(v.field() + ": " + v.message()));
-                return 1;
-            } catch (ApiException e) {
-                System.err.println(e.getMessage());
-                return 1;
-            }
+            return execute(application, line, out);
         } finally {
             System.setOut(out);
         }
     }
 
-    /** {@code --name value} or {@code --name=value}; null when absent. */
-    public static String option(List<String> args, String name) {
-        int at = args.indexOf(name);
-        if (at >= 0 && at + 1 < args.size()) {
-            return args.get(at + 1);
+    private static int execute(Class<?> application, CommandLine line, PrintStream out) {
+        ConfigurableApplicationContext context;
+        try {
+            context = start(application, line);
+        } catch (RuntimeException e) {
+            System.err.println(startFailure(e, line.createDatabase()));
+            return REFUSED;
         }
-        for (String arg : args) {
-            if (arg.startsWith(name + "=")) {
-                return arg.substring(name.length() + 1);
+        try (context) {
+            String url = context.getEnvironment().getProperty("spring.datasource.url", "");
+            System.err.println("Database: " + DatabaseCheck.describe(url));
+            return line.subcommand().execution().execute(context, line.arguments(), out);
+        } catch (ValidationException e) {
+            e.violations().forEach(v -> System.err.println(v.field() + ": " + v.message()));
+            return REFUSED;
+        } catch (ApiException e) {
+            System.err.println(e.getMessage());
+            return REFUSED;
+        } catch (RuntimeException e) {
+            System.err.println("The command failed: " + rootCause(e));
+            return REFUSED;
+        }
+    }
+
+    private static ConfigurableApplicationContext start(Class<?> application, CommandLine line) {
+        return new SpringApplicationBuilder(application)
+                .web(WebApplicationType.NONE)
+                .bannerMode(Banner.Mode.OFF)
+                .logStartupInfo(false)
+                .listeners(existingDatabaseOnly(line.createDatabase()))
+                .properties(
+                        "logging.level.root=WARN",
+                        // the command says what went wrong in one line of its own
+                        "logging.level.org.springframework.boot.SpringApplication=OFF",
+                        "logging.level.org.springframework.context.annotation.AnnotationConfigApplicationContext=ERROR",
+                        "logging.level.org.springframework.boot.diagnostics.LoggingFailureAnalysisReporter=OFF",
+                        // a command does its one job: no scheduled steps taken on the side
+                        "personnel-events.scheduler.enabled=false")
+                .run(line.settings().toArray(String[]::new));
+    }
+
+    /**
+     * Unless told to create one: the database must exist and hold the service's schema. H2 would create a
+     * file database at the first connection, so its URL gets {@code IFEXISTS=TRUE}.
+     */
+    private static ApplicationListener<ApplicationEnvironmentPreparedEvent> existingDatabaseOnly(boolean create) {
+        return event -> {
+            if (create) {
+                return;
+            }
+            ConfigurableEnvironment environment = event.getEnvironment();
+            Map<String, Object> overrides = new LinkedHashMap<>();
+            overrides.put(DatabaseCheck.REQUIRE_SCHEMA, "true");
+            String url = environment.getProperty("spring.datasource.url", "");
+            if (url.startsWith("jdbc:h2:file:") && !url.toUpperCase(Locale.ROOT).contains("IFEXISTS")) {
+                overrides.put("spring.datasource.url", url + ";IFEXISTS=TRUE");
+            }
+            environment.getPropertySources().addFirst(new MapPropertySource("existing-database-only", overrides));
+        };
+    }
+
+    private static String startFailure(RuntimeException failure, boolean createDatabase) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof DatabaseProblem problem) {
+                String hint = !createDatabase
+                                && (problem.kind() == DatabaseProblem.Kind.NO_SUCH_DATABASE
+                                        || problem.kind() == DatabaseProblem.Kind.NOT_CREATED)
+                        ? " Start the service once to create it, or add " + CREATE_DATABASE + " to create it now."
+                        : " " + problem.action() + ".";
+                return problem.getMessage() + "." + hint;
             }
         }
-        return null;
+        return "The command could not start: " + rootCause(failure);
+    }
+
+    private static String rootCause(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null
+                ? ""
+                : root.getMessage().lines().findFirst().orElse("");
+        return root.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message);
+    }
+
+    private static String overview(List<Command> commands) {
+        return "Commands: " + commands.stream().map(Command::name).collect(Collectors.joining(", "))
+                + " (run one without arguments for its usage). Without a command the jar starts the service.\n";
+    }
+
+    /** A command line, read: its subcommand, options, values and settings, or why it could not be read. */
+    private record CommandLine(
+            Subcommand subcommand, Arguments arguments, List<String> settings, boolean createDatabase, String error) {
+
+        static CommandLine parse(Command command, List<String> args) {
+            List<String> settings = new ArrayList<>();
+            List<String> words = new ArrayList<>();
+            boolean create = false;
+            for (String arg : args) {
+                if (SETTINGS.stream().anyMatch(arg::startsWith)) {
+                    settings.add(arg);
+                } else if (CREATE_DATABASE.equals(arg)) {
+                    create = true;
+                } else {
+                    words.add(arg);
+                }
+            }
+            if (words.isEmpty()) {
+                return refused("");
+            }
+            Subcommand subcommand = command.subcommand(words.get(0));
+            if (subcommand == null) {
+                return refused("Unknown subcommand '" + words.get(0) + "'.");
+            }
+            Map<String, String> options = new LinkedHashMap<>();
+            List<String> values = new ArrayList<>();
+            for (int i = 1; i < words.size(); i++) {
+                String word = words.get(i);
+                if (!word.startsWith("--")) {
+                    values.add(word);
+                    continue;
+                }
+                String name = word.contains("=") ? word.substring(0, word.indexOf('=')) : word;
+                if (!subcommand.options().contains(name)) {
+                    return refused(
+                            "Unknown option '" + name + "' for '" + command.name() + " " + subcommand.name() + "'.");
+                }
+                if (options.containsKey(name)) {
+                    return refused("Option '" + name + "' is given twice.");
+                }
+                if (word.contains("=")) {
+                    options.put(name, word.substring(word.indexOf('=') + 1));
+                } else if (i + 1 < words.size() && !words.get(i + 1).startsWith("--")) {
+                    options.put(name, words.get(++i));
+                } else {
+                    return refused("Option '" + name + "' needs a value.");
+                }
+            }
+            if (values.size() != subcommand.values()) {
+                return refused("'" + command.name() + " " + subcommand.name() + "' takes " + subcommand.values()
+                        + (subcommand.values() == 1 ? " value" : " values") + ", not " + values.size() + ".");
+            }
+            return new CommandLine(subcommand, new Arguments(options, values), settings, create, null);
+        }
+
+        private static CommandLine refused(String why) {
+            return new CommandLine(null, null, List.of(), false, why);
+        }
     }
 }

@@ -4,7 +4,9 @@ import com.personnelevents.cli.Cli;
 import com.personnelevents.validation.Violations;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * {@code java -jar personnel-events.jar audit verify [--event-id ID]}: checks the audit trail's hash chain
@@ -21,27 +23,19 @@ public final class AuditCommand {
             Database and other settings as for the service (e.g. --spring.datasource.url=...).
             """;
 
+    public static final Cli.Command COMMAND = new Cli.Command(
+            "audit", USAGE, List.of(new Cli.Subcommand("verify", Set.of("--event-id"), 0, AuditCommand::verify)));
+
     private AuditCommand() {}
 
-    public static boolean handles(String[] args) {
-        return args.length > 0 && "audit".equals(args[0]);
-    }
-
-    public static int run(Class<?> application, String[] args) {
-        return Cli.run(application, args, USAGE, (context, commandArgs, out) -> {
-            if (!"verify".equals(commandArgs.get(0))) {
-                System.err.print(USAGE);
-                return 2;
-            }
-            String eventId = Cli.option(commandArgs, "--event-id");
-            Violations violations = new Violations();
-            UUID event = eventId == null ? null : violations.guid("--event-id", eventId, "Personnel event id");
-            violations.throwIfAny();
-            AuditTrailVerification result =
-                    context.getBean(AuditTrailService.class).verify(event);
-            print(result, out);
-            return result.intact() ? 0 : NOT_INTACT;
-        });
+    private static int verify(ConfigurableApplicationContext context, Cli.Arguments args, PrintStream out) {
+        String eventId = args.option("--event-id");
+        Violations violations = new Violations();
+        UUID event = eventId == null ? null : violations.guid("--event-id", eventId, "Personnel event id");
+        violations.throwIfAny();
+        AuditTrailVerification result = context.getBean(AuditTrailService.class).verify(event);
+        print(result, out);
+        return result.intact() ? Cli.DONE : NOT_INTACT;
     }
 
     private static void print(AuditTrailVerification result, PrintStream out) {
@@ -52,8 +46,7 @@ public final class AuditCommand {
                 result.activityEntries(),
                 result.comments(),
                 result.problemCount());
-        List<AuditTrailVerification.Problem> problems = result.problems();
-        for (AuditTrailVerification.Problem problem : problems) {
+        for (AuditTrailVerification.Problem problem : result.problems()) {
             out.printf(
                     "%s\t%s\t%s\t%s%n",
                     problem.eventId() == null ? "-" : problem.eventId(),

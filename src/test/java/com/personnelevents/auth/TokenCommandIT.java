@@ -2,7 +2,6 @@ package com.personnelevents.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.personnelevents.Application;
 import com.personnelevents.support.ApiIntegrationTest;
 import com.personnelevents.support.ApiResponse;
 import com.personnelevents.support.CommandRun;
@@ -180,7 +179,7 @@ class TokenCommandIT extends ApiIntegrationTest {
     }
 
     private static CommandRun run(String... args) {
-        return CommandRun.of(arguments -> TokenCommand.run(Application.class, arguments), args);
+        return CommandRun.jar(args);
     }
 
     private static String lineFor(CommandRun list, String name) {

@@ -2,7 +2,6 @@ package com.personnelevents.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.personnelevents.Application;
 import com.personnelevents.support.ApiIntegrationTest;
 import com.personnelevents.support.ApiResponse;
 import com.personnelevents.support.CommandRun;
@@ -306,6 +305,6 @@ class AuditChainIT extends ApiIntegrationTest {
         System.arraycopy(args, 0, all, 1, args.length);
         all[args.length + 1] = "--spring.datasource.url=" + url;
         all[args.length + 2] = "--spring.datasource.username=" + username;
-        return CommandRun.of(arguments -> AuditCommand.run(Application.class, arguments), all);
+        return CommandRun.jar(all);
     }
 }

@@ -35,7 +35,10 @@ public final class ApplicationProcess implements AutoCloseable {
         this.log = log;
     }
 
-    /** Starts the application on a free port against the database and waits until it is ready. */
+    /**
+     * Starts the application on a free port against the database and waits until it is ready; a null
+     * {@code username} sets none (the driver's default).
+     */
     public static ApplicationProcess start(String name, String datasourceUrl, String username) throws Exception {
         int port = freePort();
         Path log = Path.of("target", name + ".log");
@@ -50,15 +53,47 @@ public final class ApplicationProcess implements AutoCloseable {
                 "com.personnelevents.Application",
                 "--server.port=" + port,
                 "--spring.datasource.url=" + datasourceUrl,
-                "--spring.datasource.username=" + username,
                 "--personnel-events.scheduler.enabled=false",
                 "--spring.main.banner-mode=off",
                 "--logging.level.root=WARN"));
+        if (username != null) {
+            command.add("--spring.datasource.username=" + username);
+        }
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.redirectOutput(log.toFile());
         ApplicationProcess started = new ApplicationProcess(builder.start(), port, log);
         started.awaitReady();
         return started;
+    }
+
+    /**
+     * {@code java -jar personnel-events.jar <args>} as an operator runs it: a JVM of its own, started in
+     * {@code workingDirectory}, with {@code home} as the user's home (where the default database lives).
+     */
+    public static CommandRun command(Path workingDirectory, Path home, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "-Duser.home=" + home,
+                "-cp",
+                applicationClassPath(),
+                "com.personnelevents.Application"));
+        command.addAll(Arrays.asList(args));
+        Path out = Files.createTempFile("command", ".out");
+        Path err = Files.createTempFile("command", ".err");
+        Process process = new ProcessBuilder(command)
+                .directory(workingDirectory.toFile())
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile())
+                .start();
+        assertThat(process.waitFor(90, java.util.concurrent.TimeUnit.SECONDS))
+                .as("the command ends")
+                .isTrue();
+        CommandRun run = new CommandRun(process.exitValue(), Files.readString(out), Files.readString(err));
+        Files.delete(out);
+        Files.delete(err);
+        return run;
     }
 
     /**

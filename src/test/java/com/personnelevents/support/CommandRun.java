@@ -1,5 +1,7 @@
 package com.personnelevents.support;
 
+import com.personnelevents.Application;
+import com.personnelevents.cli.Cli;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -7,6 +9,11 @@ import java.util.function.ToIntFunction;
 
 /** One run of a jar command ({@code token ...}, {@code audit ...}) in this JVM, with what it printed. */
 public record CommandRun(int exitCode, String out, String err) {
+
+    /** {@code java -jar personnel-events.jar <args>}, for a command: what main runs, without its exit. */
+    public static CommandRun jar(String... args) {
+        return of(arguments -> Cli.run(Application.class, arguments, Application.COMMANDS), args);
+    }
 
     /** Runs {@code command} on {@code args}, capturing standard output and error. */
     public static CommandRun of(ToIntFunction<String[]> command, String... args) {
