@@ -127,6 +127,20 @@ class AccessRequestRepository {
         return jdbc.sql(sql.toString()).params(params).query(Long.class).single();
     }
 
+    /** Open requests per active application, 0 for one without any (for the metrics). */
+    java.util.Map<String, Long> openByApplication() {
+        java.util.Map<String, Long> open = new java.util.TreeMap<>();
+        jdbc.sql("""
+                        SELECT a.name,
+                               (SELECT COUNT(*) FROM access_request r JOIN permission p ON p.id = r.permission_id
+                                 WHERE p.application_id = a.id AND r.status = 'Open') AS n
+                          FROM application a WHERE a.status = 'Active'
+                        """).query(rs -> {
+            open.put(rs.getString("name"), rs.getLong("n"));
+        });
+        return open;
+    }
+
     /** Filters by column: identity_id, status, action, and permission_id IN an application's permissions. */
     private static Map<String, Object> where(Map<String, Object> filters, StringBuilder sql) {
         Map<String, Object> params = new HashMap<>();

@@ -4,6 +4,8 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.TimeMeter;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
@@ -31,14 +33,23 @@ class FailedAuthentications {
     private final Duration window;
     private final TimeMeter time;
     private final Cache<String, Bucket> buckets;
+    private final Counter failures;
+    private final Counter refusals;
 
     FailedAuthentications(
             @Value("${personnel-events.failed-authentication.limit:20}") long limit,
             @Value("${personnel-events.failed-authentication.window:1m}") Duration window,
             @Value("${personnel-events.failed-authentication.tracked-addresses:100000}") long trackedAddresses,
-            Clock clock) {
+            Clock clock,
+            MeterRegistry metrics) {
         this.limit = limit;
         this.window = window;
+        this.failures = Counter.builder("personnel.events.authentication.failures")
+                .description("Requests whose token was refused (unknown, revoked or expired)")
+                .register(metrics);
+        this.refusals = Counter.builder("personnel.events.authentication.blocked")
+                .description("Requests refused with 429 because their address failed authentication too often")
+                .register(metrics);
         // The application's clock, so that tests move time instead of waiting out a window.
         this.time = new TimeMeter() {
             @Override
@@ -64,11 +75,13 @@ class FailedAuthentications {
         if (bucket == null || bucket.getAvailableTokens() > 0) {
             return Optional.empty();
         }
+        refusals.increment();
         long nanos = bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill();
         return Optional.of(Duration.ofNanos(nanos));
     }
 
     void record(String address) {
+        failures.increment();
         Bucket bucket = buckets.get(client(address), a -> newBucket());
         if (bucket.tryConsumeAndReturnRemaining(1).getRemainingTokens() == 0) {
             // Once per address and window: the address is what an operator needs to act on.

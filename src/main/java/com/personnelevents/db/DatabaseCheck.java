@@ -108,8 +108,8 @@ public final class DatabaseCheck implements BeanFactoryPostProcessor, Environmen
             case REFUSED_CREDENTIALS ->
                 new DatabaseProblem(
                         kind,
-                        "The database at " + where + " refused user '" + (user == null ? systemUser() : user) + "': "
-                                + reason,
+                        "The database at " + where + " refused user '" + (user == null ? defaultUser(url) : user)
+                                + "': " + reason,
                         user == null
                                 ? "Set spring.datasource.username and spring.datasource.password "
                                         + "(SPRING_DATASOURCE_USERNAME, SPRING_DATASOURCE_PASSWORD)"
@@ -129,9 +129,9 @@ public final class DatabaseCheck implements BeanFactoryPostProcessor, Environmen
         };
     }
 
-    /** The driver's default user when none is configured: PostgreSQL takes the operating system's. */
-    private static String systemUser() {
-        return System.getProperty("user.name");
+    /** The driver's user when none is configured: PostgreSQL takes the operating system's, H2 none. */
+    private static String defaultUser(String url) {
+        return url.startsWith("jdbc:postgresql:") ? System.getProperty("user.name") : "";
     }
 
     /** The URL without its settings and parameters, which can hold a password. */

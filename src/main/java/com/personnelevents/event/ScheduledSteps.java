@@ -25,9 +25,18 @@ public class ScheduledSteps {
     private static final Logger log = LoggerFactory.getLogger(ScheduledSteps.class);
 
     private final EventWorkflowService workflow;
+    private final Clock clock;
+    private volatile Instant lastSuccess;
 
-    ScheduledSteps(EventWorkflowService workflow) {
+    ScheduledSteps(EventWorkflowService workflow, Clock clock) {
         this.workflow = workflow;
+        this.clock = clock;
+    }
+
+    /** When a run last took every step due without one failing (NaN before that), for the metrics. */
+    double lastSuccessEpochSeconds() {
+        Instant at = lastSuccess;
+        return at == null ? Double.NaN : at.getEpochSecond();
     }
 
     /** Runs every step due at {@code now}; returns how many events it took. */
@@ -47,6 +56,9 @@ public class ScheduledSteps {
                 continue;
             }
             if (advanced.isEmpty()) {
+                if (failed.isEmpty()) {
+                    lastSuccess = clock.instant();
+                }
                 return taken;
             }
             taken++;
