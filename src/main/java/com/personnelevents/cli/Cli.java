@@ -139,6 +139,8 @@ public final class Cli {
                         // the command says what went wrong in one line of its own
                         "logging.level.org.springframework.boot.SpringApplication=OFF",
                         "logging.level.org.springframework.context.annotation.AnnotationConfigApplicationContext=ERROR",
+                        // Flyway's note that H2 is newer than it was verified with: the service logs it
+                        "logging.level.org.flywaydb.core.internal.database.base.Database=ERROR",
                         "logging.level.org.springframework.boot.diagnostics.LoggingFailureAnalysisReporter=OFF",
                         // a command does its one job: no scheduled steps taken on the side
                         "personnel-events.scheduler.enabled=false")
