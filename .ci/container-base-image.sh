@@ -25,12 +25,12 @@ cp -L "$jdk/lib/security/cacerts" "$root/opt/java/lib/security/cacerts"
 {
     find "$root/opt/java" -type f \( -name '*.so' -o -path '*/bin/*' \) -exec ldd {} \; 2>/dev/null \
         | grep -oE '(/[^ ]+\.so[^ ]*)' || true
-    ls /lib/x86_64-linux-gnu/libnss_files.so.2 /lib/x86_64-linux-gnu/libnss_dns.so.2 \
-        /lib/x86_64-linux-gnu/libresolv.so.2
+    for module in libnss_files.so.2 libnss_dns.so.2 libresolv.so.2; do
+        ldconfig -p | awk -v m="$module" '$1 == m { print $NF; exit }'
+    done
 } | grep -v "^$root/" | sort -u | while read -r lib; do
     cp -L --parents "$lib" "$root"
 done
-[ -e "$root/lib64/ld-linux-x86-64.so.2" ] || cp -L --parents /lib64/ld-linux-x86-64.so.2 "$root"
 
 mkdir -p "$root/etc" "$root/tmp" "$root/data" "$root/proc"
 chmod 1777 "$root/tmp"
@@ -44,8 +44,9 @@ printf 'hosts: files dns\n' >"$root/etc/nsswitch.conf"
 layer_sha=$(sha256sum "$work/layer.tar" | cut -d' ' -f1)
 mkdir -p "$work/image/$layer_sha"
 mv "$work/layer.tar" "$work/image/$layer_sha/layer.tar"
+arch=$(dpkg --print-architecture 2>/dev/null || uname -m | sed 's/x86_64/amd64/; s/aarch64/arm64/')
 cat >"$work/config.json" <<JSON
-{"architecture":"amd64","os":"linux",
+{"architecture":"$arch","os":"linux",
  "config":{"Env":["PATH=/opt/java/bin:/usr/bin:/bin","JAVA_HOME=/opt/java","LANG=C.UTF-8"]},
  "rootfs":{"type":"layers","diff_ids":["sha256:$layer_sha"]},
  "history":[{"created_by":".ci/container-base-image.sh: jlink runtime of $("$jdk/bin/java" -version 2>&1 | head -1 | tr -d '"')"}]}

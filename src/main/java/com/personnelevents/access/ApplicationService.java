@@ -17,10 +17,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class ApplicationService {
 
     private final ApplicationRepository applications;
+    private final AccessMetrics metrics;
     private final Clock clock;
 
-    ApplicationService(ApplicationRepository applications, Clock clock) {
+    ApplicationService(ApplicationRepository applications, AccessMetrics metrics, Clock clock) {
         this.applications = applications;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -39,6 +41,7 @@ public class ApplicationService {
         applications.insert(id, name, description, clock.instant());
         permissions.forEach(p ->
                 applications.insertPermission(UUID.randomUUID(), id, p.name().trim(), p.description()));
+        metrics.track(name);
         return get(id);
     }
 
@@ -56,6 +59,7 @@ public class ApplicationService {
             throw ApiException.conflict("An application named '" + name + "' already exists");
         });
         applications.update(id, name, description, current.status(), clock.instant());
+        metrics.track(name);
         Map<String, UUID> existing = current.permissions().stream()
                 .collect(Collectors.toMap(ApplicationView.PermissionView::name, ApplicationView.PermissionView::id));
         for (AccessRequests.PermissionRequest permission : permissions) {

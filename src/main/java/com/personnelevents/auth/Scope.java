@@ -29,6 +29,8 @@ public enum Scope {
     ACCESS_READ("access:read"),
     /** Define applications and access models, load what people hold. */
     ACCESS_WRITE("access:write"),
+    /** Scrape /actuator/prometheus (give the monitoring system a token of its own with only this). */
+    METRICS_READ("metrics:read"),
     ADMIN("admin");
 
     private final String value;

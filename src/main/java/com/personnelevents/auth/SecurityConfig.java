@@ -91,13 +91,15 @@ class SecurityConfig implements WebMvcConfigurer {
                                 "/error",
                                 "/actuator/health",
                                 "/actuator/health/**",
-                                "/actuator/prometheus",
                                 "/v3/api-docs",
                                 "/v3/api-docs.yaml",
                                 "/v3/api-docs/**",
                                 "/swagger-ui.html",
                                 "/swagger-ui/**")
                         .permitAll()
+                        // counts of offboardings and open requests per application are the bank's business
+                        .requestMatchers("/actuator/prometheus")
+                        .hasAuthority(Scope.METRICS_READ.authority())
                         .requestMatchers(
                                 HttpMethod.POST, "/api/personnel-events/*/approve", "/api/personnel-events/*/reject")
                         .hasAuthority(Scope.EVENTS_APPROVE.authority())

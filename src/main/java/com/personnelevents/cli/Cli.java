@@ -6,6 +6,7 @@ import com.personnelevents.validation.ValidationException;
 import com.personnelevents.web.ApiException;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -71,9 +72,12 @@ public final class Cli {
 
     private Cli() {}
 
-    /** Whether {@code args} ask for a command: a first word that is not an option (options start the service). */
+    /**
+     * Whether {@code args} ask for a command: a word that is not an option, wherever it stands (settings may
+     * come first). Options alone start the service, which takes no words.
+     */
     public static boolean isCommand(String[] args) {
-        return args.length > 0 && !args[0].startsWith("-");
+        return Arrays.stream(args).anyMatch(arg -> !arg.startsWith("-"));
     }
 
     /** Runs the command {@code args} names, and returns its exit code. */
@@ -81,16 +85,22 @@ public final class Cli {
         PrintStream out = System.out;
         System.setOut(System.err);
         try {
+            List<String> rest = new ArrayList<>(List.of(args));
+            String name = rest.stream()
+                    .filter(arg -> !arg.startsWith("-"))
+                    .findFirst()
+                    .orElseThrow();
+            rest.remove(name);
             Command command = commands.stream()
-                    .filter(c -> c.name().equals(args[0]))
+                    .filter(c -> c.name().equals(name))
                     .findFirst()
                     .orElse(null);
             if (command == null) {
-                System.err.println("Unknown command '" + args[0] + "'.");
+                System.err.println("Unknown command '" + name + "'.");
                 System.err.print(overview(commands));
                 return USAGE;
             }
-            CommandLine line = CommandLine.parse(command, List.of(args).subList(1, args.length));
+            CommandLine line = CommandLine.parse(command, rest);
             if (line.error() != null) {
                 if (!line.error().isEmpty()) {
                     System.err.println(line.error());
@@ -133,7 +143,7 @@ public final class Cli {
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
-                .listeners(existingDatabaseOnly(line.createDatabase()))
+                .listeners(commandSettings(line.createDatabase()))
                 .properties(
                         "logging.level.root=WARN",
                         // the command says what went wrong in one line of its own
@@ -148,22 +158,25 @@ public final class Cli {
     }
 
     /**
-     * Unless told to create one: the database must exist and hold the service's schema. H2 would create a
-     * file database at the first connection, so its URL gets {@code IFEXISTS=TRUE}.
+     * What a command's context must have whatever the configuration says: no scheduled steps taken on the
+     * side (a command does its one job), and, unless told to create one, a database that exists and holds
+     * the service's schema. H2 would create a file database at the first connection, so its URL gets
+     * {@code IFEXISTS=TRUE}.
      */
-    private static ApplicationListener<ApplicationEnvironmentPreparedEvent> existingDatabaseOnly(boolean create) {
+    private static ApplicationListener<ApplicationEnvironmentPreparedEvent> commandSettings(boolean create) {
         return event -> {
-            if (create) {
-                return;
-            }
             ConfigurableEnvironment environment = event.getEnvironment();
             Map<String, Object> overrides = new LinkedHashMap<>();
-            overrides.put(DatabaseCheck.REQUIRE_SCHEMA, "true");
-            String url = environment.getProperty("spring.datasource.url", "");
-            if (url.startsWith("jdbc:h2:file:") && !url.toUpperCase(Locale.ROOT).contains("IFEXISTS")) {
-                overrides.put("spring.datasource.url", url + ";IFEXISTS=TRUE");
+            overrides.put("personnel-events.scheduler.enabled", "false");
+            if (!create) {
+                overrides.put(DatabaseCheck.REQUIRE_SCHEMA, "true");
+                String url = environment.getProperty("spring.datasource.url", "");
+                if (url.startsWith("jdbc:h2:file:")
+                        && !url.toUpperCase(Locale.ROOT).contains("IFEXISTS")) {
+                    overrides.put("spring.datasource.url", url + ";IFEXISTS=TRUE");
+                }
             }
-            environment.getPropertySources().addFirst(new MapPropertySource("existing-database-only", overrides));
+            environment.getPropertySources().addFirst(new MapPropertySource("command", overrides));
         };
     }
 

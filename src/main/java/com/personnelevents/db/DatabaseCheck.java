@@ -55,11 +55,14 @@ public final class DatabaseCheck implements BeanFactoryPostProcessor, Environmen
                                 "spring.datasource.hikari.data-source-properties",
                                 Bindable.mapOf(String.class, String.class))
                         .orElse(Map.of()),
-                environment.getProperty(REQUIRE_SCHEMA, Boolean.class, false));
+                environment.getProperty(REQUIRE_SCHEMA, Boolean.class, false)
+                        ? environment.getProperty("spring.flyway.table", "flyway_schema_history")
+                        : null);
     }
 
+    /** {@code schemaTable}: the Flyway history table that must exist; null when none is required. */
     static void check(
-            String url, String user, String password, Map<String, String> driverProperties, boolean requireSchema) {
+            String url, String user, String password, Map<String, String> driverProperties, String schemaTable) {
         Properties properties = new Properties();
         properties.putAll(driverProperties);
         if (user != null) {
@@ -69,7 +72,7 @@ public final class DatabaseCheck implements BeanFactoryPostProcessor, Environmen
             properties.setProperty("password", password);
         }
         try (Connection connection = DriverManager.getConnection(url, properties)) {
-            if (requireSchema && !hasSchema(connection)) {
+            if (schemaTable != null && !hasTable(connection, schemaTable)) {
                 throw new DatabaseProblem(
                         DatabaseProblem.Kind.NOT_CREATED,
                         "The database at " + describe(url) + " holds no Personnel Events schema",
@@ -80,10 +83,10 @@ public final class DatabaseCheck implements BeanFactoryPostProcessor, Environmen
         }
     }
 
-    private static boolean hasSchema(Connection connection) throws SQLException {
+    private static boolean hasTable(Connection connection, String table) throws SQLException {
         try (ResultSet tables = connection.getMetaData().getTables(null, null, "%", new String[] {"TABLE"})) {
             while (tables.next()) {
-                if ("flyway_schema_history".equalsIgnoreCase(tables.getString("TABLE_NAME"))) {
+                if (table.equalsIgnoreCase(tables.getString("TABLE_NAME"))) {
                     return true;
                 }
             }

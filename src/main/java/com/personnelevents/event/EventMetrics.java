@@ -52,8 +52,7 @@ class EventMetrics implements MeterBinder {
                             .orElse(0L);
                     return new Figures(repository.countsByTypeAndStatus(), repository.overdueByType(today), lag);
                 },
-                refresh,
-                clock);
+                refresh);
     }
 
     private record Figures(Map<String, Long> counts, Map<String, Long> overdue, double schedulerLagSeconds) {}

@@ -27,7 +27,7 @@ class AuthenticationIT extends ApiIntegrationTest {
     private static final String UNAUTHORIZED = "Invalid or expired authentication token";
     private static final String FORBIDDEN = "This token's scopes do not allow this request";
     private static final String VALID_SCOPES =
-            "events:read, events:write, events:approve, events:provision, events:verify, identities:read, identities:write, access:read, access:write, admin";
+            "events:read, events:write, events:approve, events:provision, events:verify, identities:read, identities:write, access:read, access:write, metrics:read, admin";
 
     private String admin;
 

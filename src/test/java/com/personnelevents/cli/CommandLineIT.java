@@ -109,6 +109,22 @@ class CommandLineIT extends ApiIntegrationTest {
     }
 
     @Test
+    void settings_may_come_before_the_command() {
+        String[] args = {
+            "--spring.datasource.url=" + datasourceUrl,
+            "--spring.datasource.username=" + datasourceUsername,
+            "token",
+            "list"
+        };
+
+        CommandRun run = CommandRun.jar(args);
+
+        assertThat(Cli.isCommand(args)).isTrue();
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(Cli.isCommand(new String[] {"--server.port=9090"})).isFalse();
+    }
+
+    @Test
     void refuses_an_unknown_option_with_the_usage_and_exit_code_2() {
         CommandRun audit = cli("audit", "verify", "--event", "1");
         CommandRun list = cli("token", "list", "--all");

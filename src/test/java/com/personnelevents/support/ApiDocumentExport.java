@@ -22,16 +22,16 @@ public final class ApiDocumentExport {
 
     public static void main(String[] args) throws Exception {
         Path target = Path.of(args[0]);
+        // Arguments, not default properties: they must win over application.properties (port, database).
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(Application.class)
-                .properties(
-                        "server.port=0",
-                        "server.address=127.0.0.1",
-                        "spring.datasource.url=jdbc:h2:mem:api-docs;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+                .run(
+                        "--server.port=0",
+                        "--server.address=127.0.0.1",
+                        "--spring.datasource.url=jdbc:h2:mem:api-docs;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
                                 + "DEFAULT_NULL_ORDERING=HIGH",
-                        "personnel-events.scheduler.enabled=false",
-                        "spring.main.banner-mode=off",
-                        "logging.level.root=WARN")
-                .run()) {
+                        "--personnel-events.scheduler.enabled=false",
+                        "--spring.main.banner-mode=off",
+                        "--logging.level.root=WARN")) {
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
             HttpResponse<String> docs = HttpClient.newHttpClient()
                     .send(

@@ -93,15 +93,32 @@ class MetricsIT extends ApiIntegrationTest {
         return created;
     }
 
+    @Test
+    void the_figures_need_a_token_with_the_metrics_scope() {
+        assertThat(get("/actuator/prometheus", null).status()).isEqualTo(401);
+        assertThat(get("/actuator/prometheus", token("events:read")).status()).isEqualTo(403);
+        assertThat(get("/actuator/health", null).status()).isEqualTo(200);
+    }
+
     private String scrape() {
         EntityExchangeResult<String> result = client.method(HttpMethod.GET)
                 .uri("/actuator/prometheus")
+                .header("Authorization", "Bearer " + scraper())
                 .exchange()
                 .expectStatus()
                 .isOk()
                 .expectBody(String.class)
                 .returnResult();
         return result.getResponseBody();
+    }
+
+    private String scraper;
+
+    private String scraper() {
+        if (scraper == null) {
+            scraper = token("metrics:read");
+        }
+        return scraper;
     }
 
     private double metric(String series) {

@@ -28,6 +28,9 @@ class OpenApiIT extends ApiIntegrationTest {
     @Value("${personnel-events.public-url}")
     private String publicUrl;
 
+    @Autowired
+    private ApiDocumentRefresh documents;
+
     @Test
     void documents_every_endpoint_of_the_reference() {
         JsonNode paths = apiDocs().at("paths");
@@ -258,6 +261,7 @@ class OpenApiIT extends ApiIntegrationTest {
     @Test
     void the_documents_examples_are_accepted_whatever_the_day() {
         clock.set(NOW.plus(java.time.Duration.ofDays(400)));
+        documents.forget(); // the hourly rebuild
         UUID person = givenIdentity("Example", "Person");
         String writer = token("events:write", "admin");
         Map<String, String> creates = Map.of(
@@ -296,6 +300,19 @@ class OpenApiIT extends ApiIntegrationTest {
         List<JsonNode> operations = new ArrayList<>();
         apiDocs().at("paths").properties().forEach(path -> path.getValue().forEach(operations::add));
         return operations;
+    }
+
+    @Test
+    void is_built_once_and_served_from_the_cache() {
+        documents.forget();
+        String first = apiDocs().body().toString();
+        clock.set(NOW.plus(java.time.Duration.ofDays(3)));
+
+        String again = call(HttpMethod.GET, "/v3/api-docs", null, null, Map.of("Accept-Language", "fr-CA"))
+                .body()
+                .toString();
+
+        assertThat(again).isEqualTo(first);
     }
 
     private ApiResponse apiDocs() {
