@@ -2,6 +2,7 @@ package com.personnelevents.web;
 
 import java.util.Locale;
 import org.springdoc.core.service.OpenAPIService;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -12,6 +13,7 @@ import org.springframework.stereotype.Component;
  * anyone fill the heap with copies.
  */
 @Component
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 public class ApiDocumentRefresh {
 
     private final OpenAPIService documents;
