@@ -21,6 +21,36 @@ class ArchitectureTest {
             .dependOnClassesThat()
             .resideInAnyPackage("org.springframework..", "jakarta.servlet..", "java.sql..", "tools.jackson.databind..");
 
+    /**
+     * The event aggregate and the workflow know nothing of JSON, HTTP or who calls: the API's spellings,
+     * statuses and tokens are the web and auth features' business.
+     */
+    @ArchTest
+    static final ArchRule the_domain_knows_no_json_http_or_tokens = noClasses()
+            .that()
+            .resideInAPackage("..workflow..")
+            .or()
+            .haveFullyQualifiedName("com.personnelevents.event.PersonnelEvent")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "com.fasterxml.jackson..",
+                    "tools.jackson..",
+                    "org.springframework.http..",
+                    "jakarta.servlet..",
+                    "com.personnelevents.auth..",
+                    "com.personnelevents.web..");
+
+    /** Features tell each other things by calls through interfaces ArchUnit sees, not by Spring events. */
+    @ArchTest
+    static final ArchRule no_feature_publishes_spring_events = noClasses()
+            .should()
+            .dependOnClassesThat()
+            .haveFullyQualifiedName("org.springframework.context.ApplicationEventPublisher")
+            .orShould()
+            .dependOnClassesThat()
+            .haveFullyQualifiedName("org.springframework.context.event.EventListener");
+
     @ArchTest
     static final ArchRule features_do_not_depend_on_each_other_in_cycles =
             slices().matching("com.personnelevents.(*)..").should().beFreeOfCycles();

@@ -9,7 +9,6 @@ import com.personnelevents.validation.Violations;
 import com.personnelevents.web.ApiException;
 import com.personnelevents.web.PageResponse;
 import com.personnelevents.workflow.EventStatus;
-import com.personnelevents.workflow.EventType;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,7 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,7 +38,7 @@ public class AccessRequestService {
     private final IdentityAccessRepository access;
     private final ApplicationRepository applications;
     private final IdentityService identities;
-    private final ApplicationEventPublisher publisher;
+    private final ObjectProvider<AccessRequestOutcomes> outcomes;
     private final Clock clock;
 
     AccessRequestService(
@@ -48,31 +47,34 @@ public class AccessRequestService {
             IdentityAccessRepository access,
             ApplicationRepository applications,
             IdentityService identities,
-            ApplicationEventPublisher publisher,
+            ObjectProvider<AccessRequestOutcomes> outcomes,
             Clock clock) {
         this.requests = requests;
         this.models = models;
         this.access = access;
         this.applications = applications;
         this.identities = identities;
-        this.publisher = publisher;
+        // Looked up when a request closes: the event feature that implements it depends on this service.
+        this.outcomes = outcomes;
         this.clock = clock;
     }
 
     /**
-     * Raises the requests a starting stage needs; returns how many. Onboarding adds what the matching
-     * models grant; offboarding removes everything held; a role transition adds what the new attributes
-     * bring and removes what only the old ones justified (in the Removal stage when old and new access
-     * overlap until a date); a leave suspends everything held, and its Removal restores exactly what
-     * was suspended.
+     * Raises the requests a starting stage's change calls for ({@link AccessChange}); returns how many.
+     * Onboarding adds what the matching models grant; offboarding removes everything held; a role
+     * transition adds what the new attributes bring and removes what only the old ones justified (in the
+     * Removal stage when old and new access overlap until a date); a leave suspends everything held, and
+     * its Removal restores exactly what was suspended.
      */
     @Transactional
     public int stageStarted(StageStarted stage) {
-        if (REMOVAL.equals(stage.stage())) {
-            if (stage.type() == EventType.Absence) {
+        switch (stage.change()) {
+            case RESTORE_SUSPENDED:
                 return raise(stage, suspendedBy(stage.eventId()), AccessAction.Restore, REMOVAL, EventStatus.Open);
-            }
-            return requests.moveAll(stage.eventId(), REMOVAL, EventStatus.Scheduled, EventStatus.Open);
+            case ROLE_CHANGE_LATER:
+                return requests.moveAll(stage.eventId(), REMOVAL, EventStatus.Scheduled, EventStatus.Open);
+            default:
+                break;
         }
         List<Held> held = access.heldBy(stage.identityId());
         Set<UUID> active = held.stream()
@@ -81,24 +83,24 @@ public class AccessRequestService {
                 .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
         IdentityAttributes current = identities.attributes(stage.identityId()).orElseThrow();
         List<AccessModel> all = models.findAll();
-        switch (stage.type()) {
-            case Onboard:
+        switch (stage.change()) {
+            case GRANT_MODELS:
                 return raise(
                         stage,
                         AccessPlan.toAdd(grantable(AccessPlan.granted(all, current)), active),
                         AccessAction.Add,
                         PROVISION,
                         EventStatus.Open);
-            case Offboard:
+            case REMOVE_HELD:
                 return raise(
                         stage,
                         held.stream().map(Held::permissionId).collect(Collectors.toSet()),
                         AccessAction.Remove,
                         PROVISION,
                         EventStatus.Open);
-            case Absence:
+            case SUSPEND_ACTIVE:
                 return raise(stage, active, AccessAction.Suspend, PROVISION, EventStatus.Open);
-            case RoleTransition:
+            case ROLE_CHANGE:
                 IdentityAttributes after = current.apply(stage.changes());
                 Set<UUID> before = AccessPlan.granted(all, current);
                 Set<UUID> granted = grantable(AccessPlan.granted(all, after));
@@ -110,7 +112,7 @@ public class AccessRequestService {
                                 ? raise(stage, remove, AccessAction.Remove, REMOVAL, EventStatus.Scheduled)
                                 : raise(stage, remove, AccessAction.Remove, PROVISION, EventStatus.Open));
             default:
-                return 0;
+                throw new IllegalArgumentException("No access requests for " + stage.change());
         }
     }
 
@@ -206,7 +208,7 @@ public class AccessRequestService {
     }
 
     private void close(AccessRequest request, EventStatus status, String reason, Instant now, String by) {
-        publisher.publishEvent(new AccessRequestClosing(request.eventId()));
+        outcomes.getObject().lockEvent(request.eventId());
         if (!requests.close(request, status, reason, now, by)) {
             throw ApiException.conflict("Access request " + request.id() + " was changed concurrently; reload it");
         }
@@ -214,14 +216,26 @@ public class AccessRequestService {
                 applications.describe(Set.of(request.permissionId())).get(request.permissionId());
         String what = "#" + request.number() + " " + request.action() + " "
                 + ref.permission().name() + " in " + ref.application().name();
-        publisher.publishEvent(
-                status == EventStatus.Completed
-                        ? new AccessRequestClosed(request.eventId(), by, "Access request completed", what, now)
-                        : new AccessRequestClosed(
-                                request.eventId(), by, "Access request rejected", what + ": " + reason, now));
-        if (openCount(request.eventId(), request.stage()) == 0) {
-            publisher.publishEvent(new AccessStageClosed(request.eventId(), request.stage(), by));
-        }
+        boolean last = openCount(request.eventId(), request.stage()) == 0;
+        outcomes.getObject()
+                .closed(
+                        status == EventStatus.Completed
+                                ? new AccessRequestOutcomes.Closed(
+                                        request.eventId(),
+                                        request.stage(),
+                                        by,
+                                        "Access request completed",
+                                        what,
+                                        now,
+                                        last)
+                                : new AccessRequestOutcomes.Closed(
+                                        request.eventId(),
+                                        request.stage(),
+                                        by,
+                                        "Access request rejected",
+                                        what + ": " + reason,
+                                        now,
+                                        last));
     }
 
     private AccessRequest open(UUID id) {

@@ -1,8 +1,14 @@
 package com.personnelevents.event;
 
+import com.personnelevents.validation.Violations;
 import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.LocalDate;
+import java.util.UUID;
 
-/** Bodies of the workflow actions. */
+/**
+ * Bodies of the workflow actions. Each checks itself, as the create requests do, and gives what the action
+ * needs; every action body may be left out, which reads as the empty body ({@code NONE}).
+ */
 final class ActionRequests {
 
     /** The longest reason a rejection, cancel or snooze may give. */
@@ -13,13 +19,30 @@ final class ActionRequests {
     /** Approving, or completing a stage: an optional comment. */
     @Schema(name = "ActionNote")
     record Note(
-            @Schema(maxLength = EventRequest.COMMENT_MAX) String comment) {}
+            @Schema(maxLength = EventRequest.COMMENT_MAX) String comment) {
+
+        static final Note NONE = new Note(null);
+
+        /** The comment, null when there is none. */
+        String validate(Violations violations) {
+            return EventRequest.comment(comment, violations);
+        }
+    }
 
     /** Rejecting or canceling: a reason is required, for the audit trail. */
     @Schema(name = "ActionReason")
     record Reason(
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = REASON_MAX)
-            String reason) {}
+            String reason) {
+
+        static final Reason NONE = new Reason(null);
+
+        /** The reason, trimmed. */
+        String validate(Violations violations) {
+            String checked = violations.requiredLongText("reason", reason, REASON_MAX, "Reason");
+            return checked == null ? null : checked.trim();
+        }
+    }
 
     @Schema(name = "SnoozeRequest")
     record Snooze(
@@ -29,7 +52,20 @@ final class ActionRequests {
                     pattern = EventDates.DAY_PATTERN)
             String until,
 
-            @Schema(maxLength = REASON_MAX) String reason) {}
+            @Schema(maxLength = REASON_MAX) String reason) {
+
+        static final Snooze NONE = new Snooze(null, null);
+
+        record Checked(LocalDate until, String reason) {}
+
+        Checked validate(Violations violations) {
+            LocalDate day = violations.required("until", until, "Until")
+                    ? EventDates.parse("until", until, "Until", violations)
+                    : null;
+            String why = violations.longText("reason", reason, REASON_MAX, "Reason");
+            return new Checked(day, why == null ? null : why.trim());
+        }
+    }
 
     /** A leave's return day; today when omitted (the person is back). */
     @Schema(name = "ReturnRequest")
@@ -37,15 +73,53 @@ final class ActionRequests {
             @Schema(
                     description = "The day the person is back; today when omitted. " + EventDates.DAY_DESCRIPTION,
                     pattern = EventDates.DAY_PATTERN)
-            String returnDate) {}
+            String returnDate) {
+
+        static final Return NONE = new Return(null);
+
+        /** The return day; null for today. */
+        LocalDate validate(Violations violations) {
+            return EventDates.parse("returnDate", returnDate, "Return date", violations);
+        }
+    }
 
     /** The identity to assign; null to unassign. */
     @Schema(name = "AssigneeRequest")
     record Assignee(
-            @Schema(format = "uuid", nullable = true) String assigneeId) {}
+            @Schema(format = "uuid", nullable = true) String assigneeId) {
+
+        static final Assignee NONE = new Assignee(null);
+
+        /** The identity to assign; null to unassign. */
+        UUID validate(Violations violations) {
+            return assigneeId == null || assigneeId.isBlank()
+                    ? null
+                    : violations.guid("assigneeId", assigneeId, "Assignee id");
+        }
+    }
 
     @Schema(name = "CommentRequest")
     record NewComment(
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = EventRequest.COMMENT_MAX)
-            String content) {}
+            String content) {
+
+        static final NewComment NONE = new NewComment(null);
+
+        String validate(Violations violations) {
+            return violations.requiredLongText("content", content, EventRequest.COMMENT_MAX, "Content");
+        }
+    }
+
+    /** Runs a body's own check, the empty body when none was sent, and answers 400 with every violation. */
+    static <T, R> R checked(T request, T none, Check<T, R> check) {
+        Violations violations = new Violations();
+        R result = check.apply(request == null ? none : request, violations);
+        violations.throwIfAny();
+        return result;
+    }
+
+    @FunctionalInterface
+    interface Check<T, R> {
+        R apply(T request, Violations violations);
+    }
 }

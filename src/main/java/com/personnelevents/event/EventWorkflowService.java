@@ -1,9 +1,7 @@
 package com.personnelevents.event;
 
-import com.personnelevents.access.AccessRequestClosed;
-import com.personnelevents.access.AccessRequestClosing;
+import com.personnelevents.access.AccessRequestOutcomes;
 import com.personnelevents.access.AccessRequestService;
-import com.personnelevents.access.AccessStageClosed;
 import com.personnelevents.access.StageStarted;
 import com.personnelevents.auth.ApiCaller;
 import com.personnelevents.auth.Scope;
@@ -12,9 +10,11 @@ import com.personnelevents.identity.IdentityStatus;
 import com.personnelevents.settings.Settings;
 import com.personnelevents.settings.SettingsService;
 import com.personnelevents.validation.ValidationException;
-import com.personnelevents.validation.Violations;
 import com.personnelevents.web.ApiException;
+import com.personnelevents.workflow.AccessChange;
+import com.personnelevents.workflow.EventDefinition;
 import com.personnelevents.workflow.EventStatus;
+import com.personnelevents.workflow.IdentityChange;
 import com.personnelevents.workflow.Stage;
 import com.personnelevents.workflow.StageName;
 import java.time.Clock;
@@ -25,18 +25,19 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What people and time do to events once they exist. Each action loads the event, lets it check and
- * make the transition, and saves it with its identity changes in one transaction; a concurrent change
- * to the same event makes the later save fail with 409 and leaves nothing behind.
+ * What people and time do to events once they exist. Each action is one straight transaction: the event
+ * is loaded, its transition checks the state and returns what it caused ({@link Changes}), the service
+ * carries that out (the identity's changes, the access requests of the stages that started) and saves the
+ * event with its whole audit trail of the step at once. A concurrent change to the same event makes the
+ * save fail with 409 and leaves nothing behind.
  */
 @Service
-public class EventWorkflowService {
+public class EventWorkflowService implements AccessRequestOutcomes {
 
     private final PersonnelEventRepository events;
     private final PersonnelEventService views;
@@ -62,13 +63,13 @@ public class EventWorkflowService {
 
     @Transactional
     PersonnelEventResponse approve(UUID id, ActionRequests.Note request, ApiCaller caller) {
-        String comment = note(request);
+        String comment = ActionRequests.checked(request, ActionRequests.Note.NONE, ActionRequests.Note::validate);
         return act(id, (event, now, today) -> event.approve(caller.name(), comment, now, today));
     }
 
     @Transactional
     PersonnelEventResponse reject(UUID id, ActionRequests.Reason request, ApiCaller caller) {
-        String reason = reason(request);
+        String reason = ActionRequests.checked(request, ActionRequests.Reason.NONE, ActionRequests.Reason::validate);
         return act(id, (event, now, today) -> event.reject(caller.name(), reason, now));
     }
 
@@ -82,7 +83,7 @@ public class EventWorkflowService {
                     "forbidden",
                     "Completing the " + name + " stage needs the " + needed.value() + " scope");
         }
-        String comment = note(request);
+        String comment = ActionRequests.checked(request, ActionRequests.Note.NONE, ActionRequests.Note::validate);
         long open = accessRequests.openCount(id, name.name());
         if (open > 0) {
             throw ApiException.conflict("The " + name + " stage still has " + open
@@ -93,61 +94,43 @@ public class EventWorkflowService {
 
     @Transactional
     PersonnelEventResponse cancel(UUID id, ActionRequests.Reason request, ApiCaller caller) {
-        String reason = reason(request);
+        String reason = ActionRequests.checked(request, ActionRequests.Reason.NONE, ActionRequests.Reason::validate);
         return act(id, (event, now, today) -> event.cancel(caller.name(), reason, now));
     }
 
     @Transactional
     PersonnelEventResponse snooze(UUID id, ActionRequests.Snooze request, ApiCaller caller) {
-        Violations violations = new Violations();
-        String until = request == null ? null : request.until();
-        LocalDate day = violations.required("until", until, "Until")
-                ? EventDates.parse("until", until, "Until", violations)
-                : null;
-        String reason = violations.longText(
-                "reason", request == null ? null : request.reason(), ActionRequests.REASON_MAX, "Reason");
-        violations.throwIfAny();
-        return act(id, (event, now, today) -> event.snooze(caller.name(), day, reason, now, today));
+        ActionRequests.Snooze.Checked snooze =
+                ActionRequests.checked(request, ActionRequests.Snooze.NONE, ActionRequests.Snooze::validate);
+        return act(id, (event, now, today) -> event.snooze(caller.name(), snooze.until(), snooze.reason(), now, today));
     }
 
     @Transactional
     PersonnelEventResponse recordReturn(UUID id, ActionRequests.Return request, ApiCaller caller) {
-        Violations violations = new Violations();
-        LocalDate returnDate = EventDates.parse(
-                "returnDate", request == null ? null : request.returnDate(), "Return date", violations);
-        violations.throwIfAny();
+        LocalDate returnDate =
+                ActionRequests.checked(request, ActionRequests.Return.NONE, ActionRequests.Return::validate);
         return act(id, (event, now, today) -> event.recordReturn(caller.name(), returnDate, now, today));
     }
 
     @Transactional
     PersonnelEventResponse assign(UUID id, ActionRequests.Assignee request, ApiCaller caller) {
-        Violations violations = new Violations();
-        String value = request == null
-                        || request.assigneeId() == null
-                        || request.assigneeId().isBlank()
+        UUID assigneeId =
+                ActionRequests.checked(request, ActionRequests.Assignee.NONE, ActionRequests.Assignee::validate);
+        PersonRef assignee = assigneeId == null
                 ? null
-                : request.assigneeId();
-        UUID assigneeId = violations.guid("assigneeId", value, "Assignee id");
-        violations.throwIfAny();
-        PersonRef assignee = null;
-        if (assigneeId != null) {
-            String name = identities
-                    .displayName(assigneeId)
-                    .orElseThrow(() -> ValidationException.of("assigneeId", IdentityService.notFound(assigneeId)));
-            assignee = new PersonRef(assigneeId, name);
-        }
-        PersonRef chosen = assignee;
-        return act(id, (event, now, today) -> event.assign(caller.name(), chosen, now));
+                : new PersonRef(
+                        assigneeId,
+                        identities
+                                .displayName(assigneeId)
+                                .orElseThrow(() ->
+                                        ValidationException.of("assigneeId", IdentityService.notFound(assigneeId))));
+        return act(id, (event, now, today) -> event.assign(caller.name(), assignee, now));
     }
 
     @Transactional
     PersonnelEventResponse comment(UUID id, ActionRequests.NewComment request, ApiCaller caller) {
-        Violations violations = new Violations();
-        String content = request == null ? null : request.content();
-        if (violations.required("content", content, "Content")) {
-            violations.longText("content", content, EventRequest.COMMENT_MAX, "Content");
-        }
-        violations.throwIfAny();
+        String content =
+                ActionRequests.checked(request, ActionRequests.NewComment.NONE, ActionRequests.NewComment::validate);
         return act(id, (event, now, today) -> event.comment(caller.name(), content, now));
     }
 
@@ -163,8 +146,7 @@ public class EventWorkflowService {
         next.ifPresent(id -> {
             try {
                 PersonnelEvent event = load(id);
-                event.advance(now, today);
-                save(event, now);
+                carryOutAndSave(event, event.advance(now, today), now);
             } catch (RuntimeException e) {
                 throw new StepFailed(id, e);
             }
@@ -172,102 +154,101 @@ public class EventWorkflowService {
         return next;
     }
 
+    /** The event is locked before its access request: the order canceling the event takes too. */
+    @Override
+    public void lockEvent(UUID eventId) {
+        events.lockForAudit(eventId);
+    }
+
+    /**
+     * Each access request carried out or refused is part of the event's audit trail; when it was the last
+     * open one of its stage, the stage is done, by whoever closed it (unless the event has moved on).
+     */
+    @Override
+    public void closed(Closed closed) {
+        PersonnelEvent event = load(closed.eventId());
+        event.recordBy(closed.by(), closed.action(), closed.description(), closed.at());
+        Stage current = event.progress().current();
+        StageName stage = StageName.valueOf(closed.stage());
+        Changes changes = Changes.NONE;
+        if (closed.lastOfStage()
+                && current != null
+                && current.name() == stage
+                && current.status() == EventStatus.Open) {
+            changes = event.complete(
+                    stage, closed.by(), null, closed.at(), settings.current().today(clock));
+        }
+        carryOutAndSave(event, changes, closed.at());
+    }
+
     private PersonnelEventResponse act(UUID id, Step step) {
         Settings current = settings.current();
         Instant now = clock.instant();
         PersonnelEvent event = load(id);
-        step.apply(event, now, current.today(clock));
-        save(event, now);
+        carryOutAndSave(event, step.apply(event, now, current.today(clock)), now);
         return views.response(event);
     }
 
     private PersonnelEvent load(UUID id) {
-        return events.findById(id).orElseThrow(() -> ApiException.notFound(PersonnelEventService.notFound(id)));
+        return events.lockById(id).orElseThrow(() -> ApiException.notFound(PersonnelEventService.notFound(id)));
     }
 
-    /** The event and, in the same transaction, what its steps did to the identity. */
-    private void save(PersonnelEvent event, Instant now) {
-        List<IdentityEffect> effects = event.takeIdentityEffects();
-        effects.forEach(effect -> event.recordIdentityChange(PersonnelEvent.SYSTEM, describe(effect), now));
+    /**
+     * Carries out what the transition caused, in this transaction: the identity's changes, then the access
+     * requests of the stages that started (a new hire's identity exists before its requests are raised), each
+     * recorded in the trail; the requests of a canceled event are canceled with it. Then the event is saved
+     * with the step's whole trail, once.
+     */
+    private void carryOutAndSave(PersonnelEvent event, Changes changes, Instant now) {
+        for (IdentityChange change : changes.identity()) {
+            apply(event, change, now);
+            event.recordSystem("Identity changed", describe(event, change), now);
+        }
+        EventDefinition definition = EventDefinition.of(event.type());
+        for (StageName stage : changes.started()) {
+            AccessChange change = definition.accessChange(stage);
+            if (change == null) {
+                continue;
+            }
+            int raised = accessRequests.stageStarted(new StageStarted(
+                    event.id(),
+                    change,
+                    stage.name(),
+                    event.identityId(),
+                    event.identityData(),
+                    event.progress().stage(StageName.Removal) != null,
+                    event.reporter().name(),
+                    now));
+            if (raised > 0) {
+                event.recordSystem("Access requests raised", raised + " access requests raised for " + stage, now);
+            }
+        }
+        if (event.status() == EventStatus.Canceled && event.statusAtLoad() != EventStatus.Canceled) {
+            accessRequests.eventCanceled(event.id(), now);
+        }
         if (!events.update(event)) {
             throw ApiException.conflict("Personnel event " + event.id()
                     + " was changed by another request at the same time; reload it and retry");
         }
-        for (IdentityEffect effect : effects) {
-            apply(effect, now);
-        }
-        for (StageName stage : event.takeStartedStages()) {
-            if (stage == StageName.Provision || stage == StageName.Removal) {
-                int raised = accessRequests.stageStarted(new StageStarted(
-                        event.id(),
-                        event.type(),
-                        stage.name(),
-                        event.identityId(),
-                        event.identityData(),
-                        event.progress().stage(StageName.Removal) != null,
-                        event.reporter().name(),
-                        now));
-                if (raised > 0) {
-                    event.recordAccessRequests(raised, stage, now);
-                }
-            }
-        }
-        if (event.status() == EventStatus.Canceled) {
-            accessRequests.eventCanceled(event.id(), now);
-        }
-        events.appendAuditTrail(event);
     }
 
-    /** The event is locked before its access request: the order canceling the event takes too. */
-    @EventListener
-    void on(AccessRequestClosing closing) {
-        events.lockForAudit(closing.eventId());
-    }
-
-    /** Each access request carried out or rejected is part of the event's audit trail. */
-    @EventListener
-    void on(AccessRequestClosed closed) {
-        events.insertActivity(
-                closed.eventId(), new Activity(closed.at(), closed.by(), closed.action(), closed.description()));
-    }
-
-    /** The last open access request of a stage was closed: the stage is done, by whoever closed it. */
-    @EventListener
-    void on(AccessStageClosed closed) {
-        StageName stage = StageName.valueOf(closed.stage());
-        PersonnelEvent event = load(closed.eventId());
-        Stage current = event.progress().current();
-        if (current == null || current.name() != stage || current.status() != EventStatus.Open) {
-            return;
-        }
-        Instant now = clock.instant();
-        event.complete(stage, closed.closedBy(), null, now, settings.current().today(clock));
-        save(event, now);
-    }
-
-    private void apply(IdentityEffect effect, Instant now) {
-        if (effect instanceof IdentityEffect.Create create) {
-            identities.createPendingHire(create.identityId(), create.attributes(), now);
-        } else if (effect instanceof IdentityEffect.Activate) {
-            identities.activate(effect.identityId(), now);
-        } else if (effect instanceof IdentityEffect.Deactivate) {
-            identities.deactivate(effect.identityId(), now);
-        } else if (effect instanceof IdentityEffect.ApplyChanges changes) {
-            identities.applyChanges(changes.identityId(), changes.changes(), now);
+    private void apply(PersonnelEvent event, IdentityChange change, Instant now) {
+        switch (change) {
+            case CREATE -> identities.createPendingHire(event.identityId(), event.identityData(), now);
+            case ACTIVATE -> identities.activate(event.identityId(), now);
+            case DEACTIVATE -> identities.deactivate(event.identityId(), now);
+            case APPLY_CHANGES -> identities.applyChanges(event.identityId(), event.identityData(), now);
         }
     }
 
-    private static String describe(IdentityEffect effect) {
-        if (effect instanceof IdentityEffect.Create) {
-            return "Identity " + effect.identityId() + " created, " + IdentityStatus.Disabled + " until the start date";
-        }
-        if (effect instanceof IdentityEffect.Activate) {
-            return "Identity " + effect.identityId() + " set " + IdentityStatus.Active;
-        }
-        if (effect instanceof IdentityEffect.Deactivate) {
-            return "Identity " + effect.identityId() + " set " + IdentityStatus.Disabled;
-        }
-        return "Requested changes applied to identity " + effect.identityId();
+    private static String describe(PersonnelEvent event, IdentityChange change) {
+        return switch (change) {
+            case CREATE ->
+                "Identity " + event.identityId() + " created, " + IdentityStatus.Disabled + " until the start date";
+            case ACTIVATE -> "Identity " + event.identityId() + " set " + IdentityStatus.Active;
+            case DEACTIVATE -> "Identity " + event.identityId() + " set " + IdentityStatus.Disabled;
+            case APPLY_CHANGES -> "Requested changes applied to identity " + event.identityId();
+        };
     }
 
     private static StageName stageToComplete(String stage) {
@@ -284,23 +265,6 @@ public class EventWorkflowService {
         return name.get();
     }
 
-    private static String reason(ActionRequests.Reason request) {
-        Violations violations = new Violations();
-        String reason = request == null ? null : request.reason();
-        if (violations.required("reason", reason, "Reason")) {
-            violations.longText("reason", reason, ActionRequests.REASON_MAX, "Reason");
-        }
-        violations.throwIfAny();
-        return reason.trim();
-    }
-
-    private static String note(ActionRequests.Note request) {
-        Violations violations = new Violations();
-        String comment = EventRequest.comment(request == null ? null : request.comment(), violations);
-        violations.throwIfAny();
-        return comment;
-    }
-
     /** A due step that failed; its transaction is rolled back and the event stays due. */
     static final class StepFailed extends RuntimeException {
 
@@ -314,6 +278,6 @@ public class EventWorkflowService {
 
     @FunctionalInterface
     private interface Step {
-        void apply(PersonnelEvent event, Instant now, LocalDate today);
+        Changes apply(PersonnelEvent event, Instant now, LocalDate today);
     }
 }

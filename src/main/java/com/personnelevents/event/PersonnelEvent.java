@@ -1,9 +1,9 @@
 package com.personnelevents.event;
 
-import com.personnelevents.auth.ApiCaller;
 import com.personnelevents.identity.IdentityAttributes;
 import com.personnelevents.validation.ValidationException;
 import com.personnelevents.workflow.Action;
+import com.personnelevents.workflow.EventDefinition;
 import com.personnelevents.workflow.EventStatus;
 import com.personnelevents.workflow.EventType;
 import com.personnelevents.workflow.Progress;
@@ -45,8 +45,6 @@ final class PersonnelEvent {
 
     private final List<Activity> newActivity = new ArrayList<>();
     private final List<Comment> newComments = new ArrayList<>();
-    private final List<IdentityEffect> effects = new ArrayList<>();
-    private final List<StageName> startedStages = new ArrayList<>();
 
     PersonnelEvent(
             UUID id,
@@ -80,12 +78,12 @@ final class PersonnelEvent {
         this.version = version;
     }
 
-    /** A new event, recorded as created by the calling token, with its stages planned. */
+    /** A new event, recorded as created by its reporter, with its stages planned. */
     static PersonnelEvent create(
             UUID id,
             long number,
             NewEvent request,
-            ApiCaller reporter,
+            PersonRef reporter,
             int leadTimeDays,
             LocalDate today,
             Instant now) {
@@ -97,7 +95,7 @@ final class PersonnelEvent {
                 number,
                 request.type(),
                 identityId,
-                new PersonRef(reporter.tokenId(), reporter.name()),
+                reporter,
                 null,
                 request.effectiveDate(),
                 request.endDate(),
@@ -114,31 +112,34 @@ final class PersonnelEvent {
         return event;
     }
 
-    void approve(String by, String comment, Instant now, LocalDate today) {
-        move(progress.approve(by, now, today), by, "Approved", "Approval completed", now);
+    Changes approve(String by, String comment, Instant now, LocalDate today) {
+        Changes changes = move(progress.approve(by, now, today), by, "Approved", "Approval completed", now);
         addCommentIfAny(by, comment, now);
+        return changes;
     }
 
-    void reject(String by, String reason, Instant now) {
-        move(progress.reject(now), by, "Rejected", "Rejected: " + reason, now);
+    Changes reject(String by, String reason, Instant now) {
+        return move(progress.reject(now), by, "Rejected", "Rejected: " + reason, now);
     }
 
-    void complete(StageName stage, String by, String comment, Instant now, LocalDate today) {
-        move(progress.complete(stage, by, now, today), by, "Stage completed", stage + " completed", now);
+    Changes complete(StageName stage, String by, String comment, Instant now, LocalDate today) {
+        Changes changes =
+                move(progress.complete(stage, by, now, today), by, "Stage completed", stage + " completed", now);
         addCommentIfAny(by, comment, now);
+        return changes;
     }
 
-    void cancel(String by, String reason, Instant now) {
-        move(progress.cancel(), by, "Canceled", "Canceled: " + reason, now);
+    Changes cancel(String by, String reason, Instant now) {
+        return move(progress.cancel(), by, "Canceled", "Canceled: " + reason, now);
     }
 
-    void snooze(String by, LocalDate until, String reason, Instant now, LocalDate today) {
+    Changes snooze(String by, LocalDate until, String reason, Instant now, LocalDate today) {
         String detail = "Snoozed until " + until + (reason == null ? "" : ": " + reason);
-        move(progress.snooze(until, today), by, "Snoozed", detail, now);
+        return move(progress.snooze(until, today), by, "Snoozed", detail, now);
     }
 
     /** The person returns on {@code returnDate}, or today when it is null. */
-    void recordReturn(String by, LocalDate returnDate, Instant now, LocalDate today) {
+    Changes recordReturn(String by, LocalDate returnDate, Instant now, LocalDate today) {
         LocalDate day = returnDate != null ? returnDate : today;
         Progress next = progress.recordReturn(day, today, now); // first: is this a leave, and may it return now?
         if (day.isBefore(today)) {
@@ -148,10 +149,10 @@ final class PersonnelEvent {
             throw new WorkflowException("The return date must be after the first day of leave (" + neededOn + ")");
         }
         neededUntil = day;
-        move(next, by, "Return recorded", "Returns on " + day, now);
+        return move(next, by, "Return recorded", "Returns on " + day, now);
     }
 
-    void assign(String by, PersonRef newAssignee, Instant now) {
+    Changes assign(String by, PersonRef newAssignee, Instant now) {
         Action.ASSIGN.checkAllowedIn(progress.status());
         assignee = newAssignee;
         record(
@@ -159,68 +160,53 @@ final class PersonnelEvent {
                 by,
                 newAssignee == null ? "Unassigned" : "Assigned",
                 newAssignee == null ? "Assignee removed" : "Assigned to " + newAssignee.name());
+        return Changes.NONE;
     }
 
-    void comment(String by, String content, Instant now) {
+    Changes comment(String by, String content, Instant now) {
         Action.COMMENT.checkAllowedIn(progress.status());
         addComment(by, content, now);
         record(now, by, "Commented", "Comment added");
+        return Changes.NONE;
     }
 
-    /** Whatever time has made due: returns whether anything changed. */
-    boolean advance(Instant now, LocalDate today) {
+    /** Whatever time has made due (nothing, when nothing is). */
+    Changes advance(Instant now, LocalDate today) {
         Progress next = progress.advance(today, now);
         if (next.equals(progress)) {
-            return false;
+            return Changes.NONE;
         }
         String detail = progress.status() == EventStatus.Snoozed && progress.snoozedUntil() != null
                 ? "Woke after snooze"
                 : "Advanced by date";
-        move(next, SYSTEM, "Scheduled step", detail, now);
-        return true;
+        return move(next, SYSTEM, "Scheduled step", detail, now);
     }
 
     /**
-     * Takes the new progress, records the action and each stage it started, and derives what the step
-     * does to the identity from the stages that changed.
+     * Takes the new progress and records the action and each stage it started; returns what the step does
+     * beyond the event, as this type's definition says: the identity's changes, and the stages that started
+     * and raise access requests.
      */
-    private void move(Progress next, String by, String action, String detail, Instant now) {
+    private Changes move(Progress next, String by, String action, String detail, Instant now) {
         Progress before = progress;
         progress = next;
         record(now, by, action, detail + transition(before.status(), next.status()));
+        List<StageName> started = new ArrayList<>();
         for (Stage stage : next.stages()) {
             Stage old = before.stage(stage.name());
-            boolean started = old.status() != stage.status()
-                    && (stage.status() == EventStatus.Open || stage.status() == EventStatus.Pending);
             // A stage that opens again after a snooze has started before; one that opens for the first time
             // (also a leave's Removal waiting for its return date) is recorded.
-            if (started && old.startedOn() == null) {
+            boolean opened = old.status() != stage.status()
+                    && (stage.status() == EventStatus.Open || stage.status() == EventStatus.Pending);
+            if (opened && old.startedOn() == null) {
                 record(now, SYSTEM, "Stage started", stage.name() + " started");
-                startedStages.add(stage.name());
+                started.add(stage.name());
             }
-            boolean completed = old.status() != EventStatus.Completed && stage.status() == EventStatus.Completed;
-            identityEffect(stage.name(), started, completed);
         }
         if (before.status() != EventStatus.Completed && next.status() == EventStatus.Completed) {
             record(now, SYSTEM, "Completed", type.apiName() + " event completed");
-            if (type == EventType.Offboard) {
-                effects.add(new IdentityEffect.Deactivate(identityId));
-            }
         }
-    }
-
-    private void identityEffect(StageName stage, boolean started, boolean completed) {
-        if (type == EventType.Onboard && stage == StageName.Approval && completed) {
-            effects.add(new IdentityEffect.Create(identityId, identityData));
-        } else if (type == EventType.Onboard && stage == StageName.Provision && started) {
-            effects.add(new IdentityEffect.Activate(identityId));
-        } else if (type == EventType.RoleTransition && stage == StageName.Provision && completed) {
-            effects.add(new IdentityEffect.ApplyChanges(identityId, identityData));
-        } else if (type == EventType.Absence && stage == StageName.Provision && completed) {
-            effects.add(new IdentityEffect.Deactivate(identityId));
-        } else if (type == EventType.Absence && stage == StageName.Removal && completed) {
-            effects.add(new IdentityEffect.Activate(identityId));
-        }
+        return new Changes(EventDefinition.of(type).identityChanges(before, next), started);
     }
 
     private static String transition(EventStatus from, EventStatus to) {
@@ -245,26 +231,17 @@ final class PersonnelEvent {
         newActivity.add(entry);
     }
 
-    /** The identity changes of the steps taken since load, handed over once to be applied. */
-    List<IdentityEffect> takeIdentityEffects() {
-        List<IdentityEffect> taken = List.copyOf(effects);
-        effects.clear();
-        return taken;
+    /**
+     * Records what the step's changes beyond the event did (the identity changed, access requests raised),
+     * once the service has carried them out: system entries of the same step.
+     */
+    void recordSystem(String action, String content, Instant now) {
+        record(now, SYSTEM, action, content);
     }
 
-    /** The stages that started since load, handed over once (their access requests are raised then). */
-    List<StageName> takeStartedStages() {
-        List<StageName> taken = List.copyOf(startedStages);
-        startedStages.clear();
-        return taken;
-    }
-
-    void recordIdentityChange(String author, String content, Instant now) {
-        record(now, author, "Identity changed", content);
-    }
-
-    void recordAccessRequests(int count, StageName stage, Instant now) {
-        record(now, SYSTEM, "Access requests raised", count + " access requests raised for " + stage);
+    /** Records something done to the event from outside it (an access request of it closed). */
+    void recordBy(String author, String action, String content, Instant at) {
+        record(at, author, action, content);
     }
 
     UUID id() {

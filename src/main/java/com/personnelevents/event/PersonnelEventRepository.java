@@ -163,16 +163,8 @@ class PersonnelEventRepository {
      * entry chained to the one before it ({@link AuditChain}). The caller holds the event's row lock
      * (saving the event took it), so that two transactions cannot both append to the same entry.
      */
-    void appendAuditTrail(PersonnelEvent event) {
+    private void appendAuditTrail(PersonnelEvent event) {
         appendAuditTrail(event.id(), event.takeUnsavedActivity(), event.takeUnsavedComments(), false);
-    }
-
-    /**
-     * One entry for an event stored earlier, e.g. an access request of the event closed. The caller holds
-     * the event's row lock ({@link #lockForAudit}).
-     */
-    void insertActivity(UUID eventId, Activity activity) {
-        appendAuditTrail(eventId, List.of(activity), List.of(), false);
     }
 
     /** A new event's chains start from its id; an existing event's continue from their last entry. */
@@ -219,7 +211,7 @@ class PersonnelEventRepository {
     private record TrailEntry(Instant createdDate, String author, String action, String content) {}
 
     /**
-     * Locks the event's row for appending to its audit trail without saving the event. On PostgreSQL
+     * Locks the event's row before its access request is closed (the order canceling it takes). On PostgreSQL
      * {@code FOR NO KEY UPDATE}: it queues appends and updates of the event, but not the inserts of rows
      * that refer to it.
      */
@@ -329,6 +321,20 @@ class PersonnelEventRepository {
 
     Optional<PersonnelEvent> findById(UUID id) {
         return jdbc.sql("SELECT * FROM personnel_event WHERE id = :id")
+                .param("id", id)
+                .query(PersonnelEventRepository::eventRow)
+                .optional()
+                .map(this::complete);
+    }
+
+    /**
+     * The event, its row locked until the transaction ends: an action's transition, what it causes (an
+     * identity created, access requests raised) and its save happen one after the other for the same
+     * event, never side by side; the second of two concurrent actions finds the state the first left.
+     */
+    Optional<PersonnelEvent> lockById(UUID id) {
+        return jdbc.sql("SELECT * FROM personnel_event WHERE id = :id "
+                        + (postgres ? "FOR NO KEY UPDATE" : "FOR UPDATE"))
                 .param("id", id)
                 .query(PersonnelEventRepository::eventRow)
                 .optional()

@@ -3,7 +3,6 @@ package com.personnelevents.event;
 import com.personnelevents.access.AccessRequestView;
 import com.personnelevents.identity.IdentityResponse;
 import com.personnelevents.workflow.EventStatus;
-import com.personnelevents.workflow.EventType;
 import com.personnelevents.workflow.Stage;
 import com.personnelevents.workflow.StageName;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -19,7 +18,10 @@ record PersonnelEventResponse(
         UUID id,
         String kind,
         long number,
-        EventType type,
+
+        @Schema(allowableValues = {"Onboard", "Offboard", "Role Transition", "Absence"})
+        String type,
+
         EventStatus status,
         PersonRef reporter,
         @Schema(nullable = true) PersonRef assignee,
@@ -39,7 +41,7 @@ record PersonnelEventResponse(
                 event.id(),
                 KIND,
                 event.number(),
-                event.type(),
+                event.type().apiName(),
                 event.status(),
                 event.reporter(),
                 event.assignee(),

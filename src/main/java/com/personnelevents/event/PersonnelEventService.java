@@ -7,7 +7,7 @@ import com.personnelevents.identity.IdentityAttributes;
 import com.personnelevents.identity.IdentityResponse;
 import com.personnelevents.identity.IdentityService;
 import com.personnelevents.identity.IdentityStatus;
-import com.personnelevents.settings.CustomFieldDisabled;
+import com.personnelevents.settings.CustomFieldValues;
 import com.personnelevents.settings.Settings;
 import com.personnelevents.settings.SettingsService;
 import com.personnelevents.validation.Violations;
@@ -32,7 +32,6 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -43,7 +42,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 @Service
-public class PersonnelEventService {
+public class PersonnelEventService implements CustomFieldValues {
 
     private static final Logger log = LoggerFactory.getLogger(PersonnelEventService.class);
 
@@ -135,7 +134,13 @@ public class PersonnelEventService {
             checkGuardRails(event, identity.orElseThrow().status());
         }
         PersonnelEvent created = PersonnelEvent.create(
-                UUID.randomUUID(), events.nextNumber(), event, caller, current.leadTimeDays(), today, clock.instant());
+                UUID.randomUUID(),
+                events.nextNumber(),
+                event,
+                new PersonRef(caller.tokenId(), caller.name()),
+                current.leadTimeDays(),
+                today,
+                clock.instant());
         events.insert(created);
         // A new event has no access requests yet: they are raised when a stage starts.
         return PersonnelEventResponse.of(
@@ -244,9 +249,9 @@ public class PersonnelEventService {
     }
 
     /** A disabled custom field's values go from the identities events are still to create or change. */
-    @EventListener
-    void on(CustomFieldDisabled disabled) {
-        events.clearCustomField(disabled.slot());
+    @Override
+    public void clearCustomField(int slot) {
+        events.clearCustomField(slot);
     }
 
     static String location(UUID id) {

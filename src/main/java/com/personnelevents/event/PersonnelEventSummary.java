@@ -2,7 +2,6 @@ package com.personnelevents.event;
 
 import com.personnelevents.identity.IdentityResponse;
 import com.personnelevents.workflow.EventStatus;
-import com.personnelevents.workflow.EventType;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.UUID;
@@ -12,7 +11,10 @@ record PersonnelEventSummary(
         UUID id,
         String kind,
         long number,
-        EventType type,
+
+        @Schema(allowableValues = {"Onboard", "Offboard", "Role Transition", "Absence"})
+        String type,
+
         EventStatus status,
         PersonRef reporter,
         @Schema(nullable = true) PersonRef assignee,
@@ -26,7 +28,7 @@ record PersonnelEventSummary(
                 event.id(),
                 PersonnelEventResponse.KIND,
                 event.number(),
-                event.type(),
+                event.type().apiName(),
                 event.status(),
                 event.reporter(),
                 event.assignee(),

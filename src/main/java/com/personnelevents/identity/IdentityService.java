@@ -2,7 +2,7 @@ package com.personnelevents.identity;
 
 import com.personnelevents.identity.IdentityImportResponse.Outcome;
 import com.personnelevents.identity.IdentityRepository.IdentityRow;
-import com.personnelevents.settings.CustomFieldDisabled;
+import com.personnelevents.settings.CustomFieldValues;
 import com.personnelevents.settings.Settings;
 import com.personnelevents.settings.SettingsService;
 import com.personnelevents.validation.ValidationException;
@@ -24,12 +24,11 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 @Service
-public class IdentityService {
+public class IdentityService implements CustomFieldValues {
 
     static final int MAX_IMPORT = 1000;
     static final int EXTERNAL_ID_MAX = 256;
@@ -353,9 +352,9 @@ public class IdentityService {
         return (int) outcomes.values().stream().filter(o -> o == outcome).count();
     }
 
-    @EventListener
-    void on(CustomFieldDisabled disabled) {
-        repository.clearCustomField(disabled.slot());
+    @Override
+    public void clearCustomField(int slot) {
+        repository.clearCustomField(slot);
     }
 
     static IdentityResponse response(IdentityRow row) {

@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,7 +25,7 @@ public class SettingsService {
     static final int DEFAULT_LEAD_TIME_DAYS = 7;
 
     private final SettingsRepository repository;
-    private final ApplicationEventPublisher events;
+    private final ObjectProvider<CustomFieldValues> customFieldValues;
     private final StoredSettings defaults;
     private final Duration cacheFor;
     private final TransactionTemplate transactions;
@@ -33,12 +33,13 @@ public class SettingsService {
 
     SettingsService(
             SettingsRepository repository,
-            ApplicationEventPublisher events,
+            ObjectProvider<CustomFieldValues> customFieldValues,
             @Value("${personnel-events.time-zone:UTC}") String defaultTimeZone,
             @Value("${personnel-events.settings-cache:5s}") Duration cacheFor,
             PlatformTransactionManager transactionManager) {
         this.repository = repository;
-        this.events = events;
+        // Looked up when a field is switched off: the features holding values depend on these settings.
+        this.customFieldValues = customFieldValues;
         this.cacheFor = cacheFor;
         this.transactions = new TransactionTemplate(transactionManager);
         this.transactions.setReadOnly(true);
@@ -94,7 +95,7 @@ public class SettingsService {
         for (CustomField field : fields) {
             repository.save(field);
             if (before.get(field.slot()).enabled() && !field.enabled()) {
-                events.publishEvent(new CustomFieldDisabled(field.slot()));
+                customFieldValues.orderedStream().forEach(values -> values.clearCustomField(field.slot()));
             }
         }
         forgetCached();

@@ -68,6 +68,11 @@ public final class Violations {
         return value;
     }
 
+    /** As {@link #longText} and also required. */
+    public String requiredLongText(String field, String value, int max, String label) {
+        return required(field, value, label) ? longText(field, value, max, label) : null;
+    }
+
     private static boolean isForbiddenControl(int c) {
         return Character.isISOControl(c) || c == '\u2028' || c == '\u2029';
     }

@@ -1,6 +1,5 @@
 package com.personnelevents.workflow;
 
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -18,7 +17,6 @@ public enum EventType {
         this.apiName = apiName;
     }
 
-    @JsonValue
     public String apiName() {
         return apiName;
     }

@@ -1,0 +1,33 @@
+package com.personnelevents.access;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * What happens to a personnel event when one of its access requests is closed; implemented by the event
+ * feature, which depends on this one (this interface is the only way back, and ArchUnit sees it).
+ */
+public interface AccessRequestOutcomes {
+
+    /**
+     * Locks the request's event before the request itself, the order canceling the event takes too, so
+     * that the two cannot wait on each other.
+     */
+    void lockEvent(UUID eventId);
+
+    /**
+     * A request was carried out or refused: an entry in the event's audit trail, and, when it was the last
+     * open request of its stage, the stage completed by whoever closed it.
+     */
+    void closed(Closed closed);
+
+    /** One closed request, as the event's trail records it. */
+    record Closed(
+            UUID eventId,
+            String stage,
+            String by,
+            String action,
+            String description,
+            Instant at,
+            boolean lastOfStage) {}
+}
