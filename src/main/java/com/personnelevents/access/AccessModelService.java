@@ -2,11 +2,12 @@ package com.personnelevents.access;
 
 import com.personnelevents.access.AccessModelView.GrantedPermission;
 import com.personnelevents.access.ApplicationRepository.PermissionRef;
+import com.personnelevents.failure.ConflictException;
+import com.personnelevents.failure.NotFoundException;
 import com.personnelevents.identity.IdentityAttributes;
 import com.personnelevents.identity.IdentityService;
 import com.personnelevents.identity.IdentityType;
 import com.personnelevents.validation.Violations;
-import com.personnelevents.web.ApiException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -40,7 +41,7 @@ public class AccessModelService {
     AccessModelView create(AccessRequests.ModelRequest request) {
         AccessModel model = validate(UUID.randomUUID(), request, 0);
         if (models.findIdByName(model.name()).isPresent()) {
-            throw ApiException.conflict("An access model named '" + model.name() + "' already exists");
+            throw new ConflictException("An access model named '" + model.name() + "' already exists");
         }
         models.insert(model, clock.instant());
         return get(model.id());
@@ -52,10 +53,10 @@ public class AccessModelService {
         AccessModel current = find(id);
         AccessModel model = validate(id, request, current.version());
         models.findIdByName(model.name()).filter(other -> !other.equals(id)).ifPresent(other -> {
-            throw ApiException.conflict("An access model named '" + model.name() + "' already exists");
+            throw new ConflictException("An access model named '" + model.name() + "' already exists");
         });
         if (!models.update(model, clock.instant())) {
-            throw ApiException.conflict("Access model " + id + " was changed concurrently; reload it");
+            throw new ConflictException("Access model " + id + " was changed concurrently; reload it");
         }
         return get(id);
     }
@@ -75,7 +76,7 @@ public class AccessModelService {
     AccessModelView.Preview preview(UUID identityId) {
         IdentityAttributes attributes = identities
                 .attributes(identityId)
-                .orElseThrow(() -> ApiException.notFound(IdentityService.notFound(identityId)));
+                .orElseThrow(() -> new NotFoundException(IdentityService.notFound(identityId)));
         List<AccessModel> matching = AccessPlan.matching(models.findAll(), attributes);
         Set<UUID> permissions = new LinkedHashSet<>();
         matching.forEach(m -> permissions.addAll(m.permissionIds()));
@@ -90,7 +91,7 @@ public class AccessModelService {
 
     private AccessModel find(UUID id) {
         return models.findById(id)
-                .orElseThrow(() -> ApiException.notFound("Access model with id " + id + " not found"));
+                .orElseThrow(() -> new NotFoundException("Access model with id " + id + " not found"));
     }
 
     private AccessModel validate(UUID id, AccessRequests.ModelRequest request, long version) {

@@ -3,10 +3,11 @@ package com.personnelevents.access;
 import com.personnelevents.access.ApplicationRepository.PermissionRef;
 import com.personnelevents.access.IdentityAccessRepository.Held;
 import com.personnelevents.auth.ApiCaller;
+import com.personnelevents.failure.ConflictException;
+import com.personnelevents.failure.NotFoundException;
 import com.personnelevents.identity.IdentityAttributes;
 import com.personnelevents.identity.IdentityService;
 import com.personnelevents.validation.Violations;
-import com.personnelevents.web.ApiException;
 import com.personnelevents.web.PageResponse;
 import com.personnelevents.workflow.EventStatus;
 import java.time.Clock;
@@ -210,7 +211,7 @@ public class AccessRequestService {
     private void close(AccessRequest request, EventStatus status, String reason, Instant now, String by) {
         outcomes.getObject().lockEvent(request.eventId());
         if (!requests.close(request, status, reason, now, by)) {
-            throw ApiException.conflict("Access request " + request.id() + " was changed concurrently; reload it");
+            throw new ConflictException("Access request " + request.id() + " was changed concurrently; reload it");
         }
         PermissionRef ref =
                 applications.describe(Set.of(request.permissionId())).get(request.permissionId());
@@ -241,7 +242,7 @@ public class AccessRequestService {
     private AccessRequest open(UUID id) {
         AccessRequest request = find(id);
         if (request.status() != EventStatus.Open) {
-            throw ApiException.conflict("Access request #" + request.number() + " is " + request.status()
+            throw new ConflictException("Access request #" + request.number() + " is " + request.status()
                     + "; only an Open request can be completed or rejected");
         }
         return request;
@@ -249,7 +250,7 @@ public class AccessRequestService {
 
     private AccessRequest find(UUID id) {
         return requests.findById(id)
-                .orElseThrow(() -> ApiException.notFound("Access request with id " + id + " not found"));
+                .orElseThrow(() -> new NotFoundException("Access request with id " + id + " not found"));
     }
 
     private int raise(

@@ -1,7 +1,8 @@
 package com.personnelevents.access;
 
+import com.personnelevents.failure.ConflictException;
+import com.personnelevents.failure.NotFoundException;
 import com.personnelevents.validation.Violations;
-import com.personnelevents.web.ApiException;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
@@ -35,7 +36,7 @@ public class ApplicationService {
         List<AccessRequests.PermissionRequest> permissions = permissions(request.permissions(), violations);
         violations.throwIfAny();
         if (applications.findIdByName(name).isPresent()) {
-            throw ApiException.conflict("An application named '" + name + "' already exists");
+            throw new ConflictException("An application named '" + name + "' already exists");
         }
         UUID id = UUID.randomUUID();
         applications.insert(id, name, description, clock.instant());
@@ -56,7 +57,7 @@ public class ApplicationService {
         List<AccessRequests.PermissionRequest> permissions = permissions(request.permissions(), violations);
         violations.throwIfAny();
         applications.findIdByName(name).filter(other -> !other.equals(id)).ifPresent(other -> {
-            throw ApiException.conflict("An application named '" + name + "' already exists");
+            throw new ConflictException("An application named '" + name + "' already exists");
         });
         applications.update(id, name, description, current.status(), clock.instant());
         metrics.track(name);
@@ -86,7 +87,7 @@ public class ApplicationService {
     ApplicationView get(UUID id) {
         return applications
                 .findById(id)
-                .orElseThrow(() -> ApiException.notFound("Application with id " + id + " not found"));
+                .orElseThrow(() -> new NotFoundException("Application with id " + id + " not found"));
     }
 
     @Transactional(readOnly = true)

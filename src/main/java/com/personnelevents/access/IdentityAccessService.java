@@ -2,10 +2,10 @@ package com.personnelevents.access;
 
 import com.personnelevents.access.ApplicationRepository.PermissionRef;
 import com.personnelevents.access.IdentityAccessRepository.Held;
+import com.personnelevents.failure.NotFoundException;
 import com.personnelevents.identity.IdentityService;
 import com.personnelevents.validation.ValidationException;
 import com.personnelevents.validation.Violations;
-import com.personnelevents.web.ApiException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -49,7 +49,7 @@ public class IdentityAccessService {
     @Transactional(readOnly = true)
     List<HeldAccessView> held(UUID identityId) {
         if (identities.find(identityId).isEmpty()) {
-            throw ApiException.notFound(IdentityService.notFound(identityId));
+            throw new NotFoundException(IdentityService.notFound(identityId));
         }
         List<Held> held = access.heldBy(identityId);
         Map<UUID, PermissionRef> refs =

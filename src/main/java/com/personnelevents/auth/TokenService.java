@@ -1,7 +1,8 @@
 package com.personnelevents.auth;
 
+import com.personnelevents.failure.ConflictException;
+import com.personnelevents.failure.NotFoundException;
 import com.personnelevents.validation.Violations;
-import com.personnelevents.web.ApiException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -78,7 +79,7 @@ public class TokenService {
     @Transactional
     public void revoke(UUID id) {
         if (!repository.revoke(id, clock.instant()) && !repository.exists(id)) {
-            throw ApiException.notFound("Token with id " + id + " not found");
+            throw new NotFoundException("Token with id " + id + " not found");
         }
     }
 
@@ -95,7 +96,7 @@ public class TokenService {
                 .filter(t -> t.scopes().contains(Scope.ADMIN))
                 .toList();
         if (admins.size() == 1 && admins.get(0).id().equals(id)) {
-            throw ApiException.conflict("Token " + id + " is the last usable token with the admin scope; create "
+            throw new ConflictException("Token " + id + " is the last usable token with the admin scope; create "
                     + "another admin token first (or revoke it with 'token revoke' at the command line)");
         }
         revoke(id);

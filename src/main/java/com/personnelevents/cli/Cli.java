@@ -2,8 +2,11 @@ package com.personnelevents.cli;
 
 import com.personnelevents.db.DatabaseCheck;
 import com.personnelevents.db.DatabaseProblem;
+import com.personnelevents.failure.ConflictException;
+import com.personnelevents.failure.ForbiddenException;
+import com.personnelevents.failure.NotFoundException;
+import com.personnelevents.failure.UnprocessableException;
 import com.personnelevents.validation.ValidationException;
-import com.personnelevents.web.ApiException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -129,7 +132,7 @@ public final class Cli {
         } catch (ValidationException e) {
             e.violations().forEach(v -> System.err.println(v.field() + ": " + v.message()));
             return REFUSED;
-        } catch (ApiException e) {
+        } catch (NotFoundException | ConflictException | ForbiddenException | UnprocessableException e) {
             System.err.println(e.getMessage());
             return REFUSED;
         } catch (RuntimeException e) {

@@ -2,7 +2,7 @@ package com.personnelevents.event;
 
 import com.personnelevents.db.AuditChain;
 import com.personnelevents.event.AuditTrailRepository.ChainEntry;
-import com.personnelevents.web.ApiException;
+import com.personnelevents.failure.NotFoundException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -46,7 +46,7 @@ public class AuditTrailService {
             expected[0] = Math.max(expected[0], number + 1);
         });
         if (eventId != null && eventCount[0] == 0) {
-            throw ApiException.notFound(PersonnelEventService.notFound(eventId));
+            throw new NotFoundException(PersonnelEventService.notFound(eventId));
         }
         if (eventId == null && expected[0] <= numbering.last()) {
             findings.add(new AuditTrailVerification.Problem(null, null, null, missing(expected[0], numbering.last())));

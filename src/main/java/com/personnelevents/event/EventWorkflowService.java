@@ -5,12 +5,14 @@ import com.personnelevents.access.AccessRequestService;
 import com.personnelevents.access.StageStarted;
 import com.personnelevents.auth.ApiCaller;
 import com.personnelevents.auth.Scope;
+import com.personnelevents.failure.ConflictException;
+import com.personnelevents.failure.ForbiddenException;
+import com.personnelevents.failure.NotFoundException;
 import com.personnelevents.identity.IdentityService;
 import com.personnelevents.identity.IdentityStatus;
 import com.personnelevents.settings.Settings;
 import com.personnelevents.settings.SettingsService;
 import com.personnelevents.validation.ValidationException;
-import com.personnelevents.web.ApiException;
 import com.personnelevents.workflow.AccessChange;
 import com.personnelevents.workflow.EventDefinition;
 import com.personnelevents.workflow.EventStatus;
@@ -25,7 +27,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -78,15 +79,12 @@ public class EventWorkflowService implements AccessRequestOutcomes {
         StageName name = stageToComplete(stage);
         Scope needed = name == StageName.Verification ? Scope.EVENTS_VERIFY : Scope.EVENTS_PROVISION;
         if (!caller.scopes().contains(needed)) {
-            throw new ApiException(
-                    HttpStatus.FORBIDDEN,
-                    "forbidden",
-                    "Completing the " + name + " stage needs the " + needed.value() + " scope");
+            throw new ForbiddenException("Completing the " + name + " stage needs the " + needed.value() + " scope");
         }
         String comment = ActionRequests.checked(request, ActionRequests.Note.NONE, ActionRequests.Note::validate);
         long open = accessRequests.openCount(id, name.name());
         if (open > 0) {
-            throw ApiException.conflict("The " + name + " stage still has " + open
+            throw new ConflictException("The " + name + " stage still has " + open
                     + " open access requests; it completes when the last one is completed or rejected");
         }
         return act(id, (event, now, today) -> event.complete(name, caller.name(), comment, now, today));
@@ -190,7 +188,7 @@ public class EventWorkflowService implements AccessRequestOutcomes {
     }
 
     private PersonnelEvent load(UUID id) {
-        return events.lockById(id).orElseThrow(() -> ApiException.notFound(PersonnelEventService.notFound(id)));
+        return events.lockById(id).orElseThrow(() -> new NotFoundException(PersonnelEventService.notFound(id)));
     }
 
     /**
@@ -227,7 +225,7 @@ public class EventWorkflowService implements AccessRequestOutcomes {
             accessRequests.eventCanceled(event.id(), now);
         }
         if (!events.update(event)) {
-            throw ApiException.conflict("Personnel event " + event.id()
+            throw new ConflictException("Personnel event " + event.id()
                     + " was changed by another request at the same time; reload it and retry");
         }
     }

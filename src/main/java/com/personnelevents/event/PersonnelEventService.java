@@ -3,6 +3,11 @@ package com.personnelevents.event;
 import com.personnelevents.access.AccessRequestService;
 import com.personnelevents.auth.ApiCaller;
 import com.personnelevents.event.IdempotencyStore.StoredResponse;
+import com.personnelevents.failure.ConflictException;
+import com.personnelevents.failure.CreationFailedException;
+import com.personnelevents.failure.ForbiddenException;
+import com.personnelevents.failure.NotFoundException;
+import com.personnelevents.failure.UnprocessableException;
 import com.personnelevents.identity.IdentityAttributes;
 import com.personnelevents.identity.IdentityResponse;
 import com.personnelevents.identity.IdentityService;
@@ -10,11 +15,12 @@ import com.personnelevents.identity.IdentityStatus;
 import com.personnelevents.settings.CustomFieldValues;
 import com.personnelevents.settings.Settings;
 import com.personnelevents.settings.SettingsService;
+import com.personnelevents.validation.ValidationException;
 import com.personnelevents.validation.Violations;
-import com.personnelevents.web.ApiException;
 import com.personnelevents.web.IdempotencyKey;
 import com.personnelevents.web.PageResponse;
 import com.personnelevents.workflow.EventType;
+import com.personnelevents.workflow.WorkflowException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -82,6 +88,21 @@ public class PersonnelEventService implements CustomFieldValues {
      * the original answer and creates nothing; the same key with another request is refused.
      */
     Created create(EventRequest request, ApiCaller caller, IdempotencyKey key) {
+        try {
+            return createOrReplay(request, caller, key);
+        } catch (ValidationException
+                | NotFoundException
+                | ConflictException
+                | ForbiddenException
+                | UnprocessableException
+                | WorkflowException refused) {
+            throw refused;
+        } catch (RuntimeException failed) {
+            throw new CreationFailedException(failed);
+        }
+    }
+
+    private Created createOrReplay(EventRequest request, ApiCaller caller, IdempotencyKey key) {
         if (key == null) {
             return new Created(transaction.execute(tx -> createNow(request, caller)), false);
         }
@@ -113,7 +134,7 @@ public class PersonnelEventService implements CustomFieldValues {
     private Optional<Created> replay(ApiCaller caller, String key, String requestHash) {
         return idempotency.find(caller.tokenId(), key).map(stored -> {
             if (!stored.requestHash().equals(requestHash)) {
-                throw ApiException.unprocessable(
+                throw new UnprocessableException(
                         "Idempotency-Key '" + key + "' was already used with a different request");
             }
             return new Created(json.readValue(stored.body(), PersonnelEventResponse.class), true);
@@ -158,12 +179,12 @@ public class PersonnelEventService implements CustomFieldValues {
         UUID identityId = event.identityId();
         if (status != IdentityStatus.Active
                 && !(event.type() == EventType.Offboard && events.hasOpenEvent(identityId, EventType.Absence))) {
-            throw ApiException.conflict("Identity " + identityId + " is " + status
+            throw new ConflictException("Identity " + identityId + " is " + status
                     + "; only an onboarding can bring an inactive person back");
         }
         if (event.type() == EventType.Offboard) {
             events.openOffboardings(identityId).stream().findFirst().ifPresent(open -> {
-                throw ApiException.conflict("Identity " + identityId + " already has an open offboarding: event #"
+                throw new ConflictException("Identity " + identityId + " already has an open offboarding: event #"
                         + open.number() + " (" + open.id() + ", " + open.status() + ")");
             });
         }
@@ -188,7 +209,7 @@ public class PersonnelEventService implements CustomFieldValues {
 
     @Transactional(readOnly = true)
     public PersonnelEventResponse get(UUID id) {
-        return response(events.findById(id).orElseThrow(() -> ApiException.notFound(notFound(id))));
+        return response(events.findById(id).orElseThrow(() -> new NotFoundException(notFound(id))));
     }
 
     static String notFound(UUID id) {

@@ -1,5 +1,7 @@
 package com.personnelevents.identity;
 
+import com.personnelevents.failure.ConflictException;
+import com.personnelevents.failure.NotFoundException;
 import com.personnelevents.identity.IdentityImportResponse.Outcome;
 import com.personnelevents.identity.IdentityRepository.IdentityRow;
 import com.personnelevents.settings.CustomFieldValues;
@@ -7,7 +9,6 @@ import com.personnelevents.settings.Settings;
 import com.personnelevents.settings.SettingsService;
 import com.personnelevents.validation.ValidationException;
 import com.personnelevents.validation.Violations;
-import com.personnelevents.web.ApiException;
 import com.personnelevents.web.PageResponse;
 import java.time.Clock;
 import java.time.Instant;
@@ -61,7 +62,7 @@ public class IdentityService implements CustomFieldValues {
 
     @Transactional(readOnly = true)
     public IdentityResponse get(UUID id) {
-        return find(id).orElseThrow(() -> ApiException.notFound(notFound(id)));
+        return find(id).orElseThrow(() -> new NotFoundException(notFound(id)));
     }
 
     @Transactional(readOnly = true)
@@ -141,7 +142,7 @@ public class IdentityService implements CustomFieldValues {
                 .orElseThrow(() -> new IllegalStateException(notFound(id)));
         Identity after = change.apply(before);
         if (!after.sameRecordAs(before) && !repository.update(after)) {
-            throw ApiException.conflict("Identity " + id + " was changed concurrently; retry");
+            throw new ConflictException("Identity " + id + " was changed concurrently; retry");
         }
     }
 
@@ -330,7 +331,7 @@ public class IdentityService implements CustomFieldValues {
                 continue;
             }
             if (!repository.update(after)) {
-                throw ApiException.conflict("Identity " + before.id() + " was changed concurrently; retry the import");
+                throw new ConflictException("Identity " + before.id() + " was changed concurrently; retry the import");
             }
             outcomes.put(p.index, Outcome.Updated);
         }

@@ -1,5 +1,10 @@
 package com.personnelevents.web;
 
+import com.personnelevents.failure.ConflictException;
+import com.personnelevents.failure.CreationFailedException;
+import com.personnelevents.failure.ForbiddenException;
+import com.personnelevents.failure.NotFoundException;
+import com.personnelevents.failure.UnprocessableException;
 import com.personnelevents.validation.FieldViolation;
 import com.personnelevents.validation.ValidationException;
 import com.personnelevents.workflow.WorkflowException;
@@ -43,9 +48,44 @@ class ApiExceptionHandler {
         return answer(HttpStatus.BAD_REQUEST, ErrorEnvelope.validation(e.violations()));
     }
 
-    @ExceptionHandler(ApiException.class)
-    ResponseEntity<ErrorEnvelope> api(ApiException e) {
-        return answer(e.status(), ErrorEnvelope.of(e.code(), e.getMessage()));
+    @ExceptionHandler(NotFoundException.class)
+    ResponseEntity<ErrorEnvelope> notFound(NotFoundException e) {
+        return answer(HttpStatus.NOT_FOUND, ErrorEnvelope.of("not_found", e.getMessage()));
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ResponseEntity<ErrorEnvelope> conflict(ConflictException e) {
+        return answer(HttpStatus.CONFLICT, ErrorEnvelope.of("conflict", e.getMessage()));
+    }
+
+    @ExceptionHandler(ForbiddenException.class)
+    ResponseEntity<ErrorEnvelope> forbidden(ForbiddenException e) {
+        return answer(HttpStatus.FORBIDDEN, ErrorEnvelope.of("forbidden", e.getMessage()));
+    }
+
+    @ExceptionHandler(UnprocessableException.class)
+    ResponseEntity<ErrorEnvelope> unprocessable(UnprocessableException e) {
+        return answer(HttpStatus.UNPROCESSABLE_CONTENT, ErrorEnvelope.of("unprocessable_entity", e.getMessage()));
+    }
+
+    /**
+     * A create that failed for a reason none of the caller's: 500 creation_failed, as documented, unless the
+     * database is out of reach (503: the caller retries with its Idempotency-Key) or a lock ended it (409).
+     */
+    @ExceptionHandler(CreationFailedException.class)
+    ResponseEntity<ErrorEnvelope> creationFailed(CreationFailedException e, HttpServletRequest request) {
+        RuntimeException cause = (RuntimeException) e.getCause();
+        if (cause instanceof PessimisticLockingFailureException lock) {
+            return lockConflict(lock, request);
+        }
+        if (DatabaseUnavailable.causedBy(cause)) {
+            return unexpected(cause, request);
+        }
+        log.error(
+                "Unexpected failure of {} {}", request.getMethod(), request.getRequestURI(), RedactedFailure.of(cause));
+        return answer(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                ErrorEnvelope.of("creation_failed", "The event could not be created due to a server-side error"));
     }
 
     @ExceptionHandler(WorkflowException.class)
@@ -163,11 +203,6 @@ class ApiExceptionHandler {
         // The path without its query (which may hold a search for a name), the failure without the
         // values a database quoted.
         log.error("Unexpected failure of {} {}", request.getMethod(), request.getRequestURI(), RedactedFailure.of(e));
-        if ("POST".equals(request.getMethod()) && request.getRequestURI().startsWith("/api/personnel-events/")) {
-            return answer(
-                    HttpStatus.INTERNAL_SERVER_ERROR,
-                    ErrorEnvelope.of("creation_failed", "The event could not be created due to a server-side error"));
-        }
         return answer(
                 HttpStatus.INTERNAL_SERVER_ERROR, ErrorEnvelope.of("server_error", "An unexpected error occurred"));
     }

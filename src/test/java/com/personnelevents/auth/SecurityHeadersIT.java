@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.personnelevents.support.ApiIntegrationTest;
 import com.personnelevents.support.ApiResponse;
+import com.personnelevents.support.FaultInjection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -77,7 +78,14 @@ class SecurityHeadersIT extends ApiIntegrationTest {
                         "x",
                         Map.of("Content-Type", "text/plain"),
                         415),
-                Arguments.of("500 fault", HttpMethod.GET, "/api/test-faults/boom", "events:read", null, Map.of(), 500),
+                Arguments.of(
+                        "500 fault",
+                        HttpMethod.GET,
+                        "/api/personnel-events/{faultyEvent}",
+                        "events:read",
+                        null,
+                        Map.of(),
+                        500),
                 Arguments.of("health", HttpMethod.GET, "/actuator/health", null, null, Map.of(), 200),
                 Arguments.of("API docs", HttpMethod.GET, "/v3/api-docs", null, null, Map.of(), 200));
     }
@@ -99,6 +107,14 @@ class SecurityHeadersIT extends ApiIntegrationTest {
                     tokens.create(new TokenRequest("Header check", List.of("events:read"), null))
                             .id()
                             .toString());
+        }
+
+        if (path.contains("{faultyEvent}")) {
+            path = path.replace(
+                    "{faultyEvent}",
+                    post("/api/personnel-events/onboard", token("events:write"), onboard())
+                            .text("id"));
+            FaultInjection.failNext("FROM personnel_event WHERE id", () -> new IllegalStateException("bug"));
         }
 
         ApiResponse response = call(method, path, token, body, headers);

@@ -244,6 +244,12 @@ public abstract class ApiIntegrationTest {
             return new MutableClock(NOW);
         }
 
+        /** The database can be made to fail below the real endpoints ({@link FaultInjection}). */
+        @Bean
+        static FaultInjection faultInjection() {
+            return new FaultInjection();
+        }
+
         /** A clean schema for every run, also on a PostgreSQL database that earlier runs used. */
         @Bean
         FlywayMigrationStrategy cleanMigrate() {

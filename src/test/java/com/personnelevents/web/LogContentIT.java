@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.personnelevents.support.ApiIntegrationTest;
 import com.personnelevents.support.ApiResponse;
+import com.personnelevents.support.FaultInjection;
 import com.personnelevents.support.JsonBody;
 import java.util.List;
 import java.util.Map;
@@ -86,15 +87,18 @@ class LogContentIT extends ApiIntegrationTest {
         assertThat(post(EVENTS + "/" + id + "/cancel", writer, reason).status()).isEqualTo(200);
         assertThat(post(EVENTS + "/" + id + "/cancel", writer, reason).status()).isEqualTo(409);
         // 500: a bug while creating, and a database refusing a personal value
-        assertThat(post(EVENTS + "/test-fault", writer, person()).status()).isEqualTo(500);
-        assertThat(post("/api/test-faults/database", writer, JsonBody.json().with("value", email))
-                        .status())
-                .isEqualTo(500);
+        FaultInjection.failNext(
+                "INSERT INTO personnel_event (", () -> new IllegalStateException("Simulated create bug"));
+        assertThat(post(EVENTS + "/onboard", writer, person()).status()).isEqualTo(500);
+        FaultInjection.failNext(
+                "FROM personnel_event WHERE id",
+                () -> new java.sql.SQLException("invalid input syntax: \"" + email + "\"", "22P02"));
+        assertThat(get(EVENTS + "/" + id, writer).status()).isEqualTo(500);
 
         String logs = output.getAll();
         assertThat(logs)
                 .as("the fault requests were logged, so the capture works")
-                .contains("Unexpected failure of POST /api/test-faults/database");
+                .contains("Unexpected failure of GET /api/personnel-events/" + id);
         assertThat(logs)
                 .doesNotContain(writer, revoked, unknown)
                 .doesNotContain(writer.substring(3, 20), revoked.substring(3, 20))
