@@ -1,12 +1,8 @@
 package com.personnelevents.db;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.UUID;
 
 /**
@@ -23,13 +19,13 @@ public final class AuditChain {
 
     /** Where an event's chain starts: the hash the first entry follows. */
     public static String start(UUID eventId, String chain) {
-        return sha256(field("start") + field(chain) + field(eventId.toString()));
+        return Sha256.hex(field("start") + field(chain) + field(eventId.toString()));
     }
 
     /** The hash of an entry that follows {@code previous}. */
     public static String next(
             String previous, UUID eventId, Instant createdDate, String author, String action, String content) {
-        return sha256(field(previous)
+        return Sha256.hex(field(previous)
                 + field(eventId.toString())
                 + field(DateTimeFormatter.ISO_INSTANT.format(createdDate.truncatedTo(PRECISION)))
                 + field(author)
@@ -70,14 +66,5 @@ public final class AuditChain {
     private static String field(String value) {
         String text = value == null ? "" : value;
         return (value == null ? "-" : String.valueOf(text.length())) + ':' + text + '\n';
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
     }
 }

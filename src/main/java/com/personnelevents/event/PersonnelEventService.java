@@ -2,6 +2,7 @@ package com.personnelevents.event;
 
 import com.personnelevents.access.AccessRequestService;
 import com.personnelevents.auth.ApiCaller;
+import com.personnelevents.db.Sha256;
 import com.personnelevents.event.IdempotencyStore.StoredResponse;
 import com.personnelevents.failure.ConflictException;
 import com.personnelevents.failure.CreationFailedException;
@@ -21,14 +22,10 @@ import com.personnelevents.web.IdempotencyKey;
 import com.personnelevents.web.PageResponse;
 import com.personnelevents.workflow.EventType;
 import com.personnelevents.workflow.WorkflowException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -281,12 +278,7 @@ public class PersonnelEventService implements CustomFieldValues {
 
     private String requestHash(EventRequest request) {
         String canonical = request.getClass().getSimpleName() + ":" + json.writeValueAsString(request);
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return Sha256.hex(canonical);
     }
 
     record Created(PersonnelEventResponse event, boolean replayed) {}

@@ -13,6 +13,24 @@ class AuditChainTest {
     private static final Instant AT = Instant.parse("2026-03-20T12:00:00.123456Z");
     private static final String START = AuditChain.start(EVENT, "event_activity");
 
+    /**
+     * The stored chains depend on the exact text hashed: these are SHA-256 of the canonical texts, computed
+     * outside Java (Python's hashlib over {@code "5:start\\n8:activity\\n36:<id>\\n"}, then over the
+     * length-prefixed fields of the entry). A change to the format must come with a migration of every stored
+     * chain.
+     */
+    @Test
+    void hashes_a_known_entry_to_the_known_answer() {
+        UUID event = UUID.fromString("0f0e0d0c-0b0a-4908-8706-050403020100");
+
+        String start = AuditChain.start(event, "activity");
+        String entry = AuditChain.next(
+                start, event, Instant.parse("2026-03-20T12:00:00.123456789Z"), "HR Integration", "Created", null);
+
+        assertThat(start).isEqualTo("a5f49426d9cabd8e359a5a8da7bc84e0778ffa391406f85f20d0892bb5505628");
+        assertThat(entry).isEqualTo("6c5c7293e66459cfb05b213d7012889589d7aa2eb5c532b6a42adb6081523c05");
+    }
+
     @Test
     void every_field_and_the_entry_before_count_in_the_hash() {
         String hash = AuditChain.next(START, EVENT, AT, "Sarah Chen", "Approved", "Approved by Sarah Chen");
