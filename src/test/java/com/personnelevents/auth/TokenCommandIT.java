@@ -78,7 +78,11 @@ class TokenCommandIT extends ApiIntegrationTest {
         String line = lineFor(result, name);
         String[] columns = line.split("\t");
         assertThat(columns).hasSize(4);
-        assertThat(UUID.fromString(columns[0])).isNotNull();
+        assertThat(UUID.fromString(columns[0]))
+                .isEqualTo(jdbc.sql("SELECT id FROM api_token WHERE name = :name")
+                        .param("name", name)
+                        .query(UUID.class)
+                        .single());
         assertThat(columns[1]).isEqualTo(name);
         assertThat(columns[2].split(",")).containsExactlyInAnyOrder("events:read", "events:write");
         assertThat(columns[3]).isEqualTo("active");

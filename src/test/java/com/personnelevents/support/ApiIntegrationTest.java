@@ -235,6 +235,37 @@ public abstract class ApiIntegrationTest {
         return anOnboardRequest(12);
     }
 
+    /** A valid offboarding of {@code person}, effective {@code days} from {@link #TODAY}. */
+    protected static JsonBody anOffboardRequest(UUID person, int days) {
+        return JsonBody.json()
+                .with("identityId", person.toString())
+                .with("effectiveDate", TODAY.plusDays(days).toString())
+                .with("comment", "Voluntary resignation");
+    }
+
+    /** A valid role transition of {@code person} to a new title, effective {@code days} from {@link #TODAY}. */
+    protected static JsonBody aRoleTransitionRequest(UUID person, int days) {
+        return JsonBody.json()
+                .with("identityId", person.toString())
+                .with("effectiveDate", TODAY.plusDays(days).toString())
+                .with("identity.title", "Senior Loan Officer")
+                .with("comment", "Promotion");
+    }
+
+    /**
+     * A valid leave of {@code person} from {@code days} from {@link #TODAY}, for {@code length} days (an
+     * unknown return when null).
+     */
+    protected static JsonBody aLeaveRequest(UUID person, int days, Integer length) {
+        JsonBody leave = JsonBody.json()
+                .with("identityId", person.toString())
+                .with("effectiveDate", TODAY.plusDays(days).toString())
+                .with("comment", "FMLA leave");
+        return length == null
+                ? leave
+                : leave.with("endDate", TODAY.plusDays(days + length).toString());
+    }
+
     @TestConfiguration(proxyBeanMethods = false)
     public static class TestClockConfig {
 

@@ -199,7 +199,9 @@ class ProgressTest {
     void allows_exactly_the_actions_of_the_table(Kind kind, String state, Act act, boolean allowed) {
         Observed observed = states(kind).get(state);
         if (allowed) {
-            assertThat(act.run.apply(observed)).isNotNull();
+            assertThat(act.run.apply(observed))
+                    .as("an allowed action moves the event")
+                    .isNotEqualTo(observed.progress());
         } else {
             assertThatThrownBy(() -> act.run.apply(observed)).isInstanceOf(WorkflowException.class);
         }
@@ -220,7 +222,10 @@ class ProgressTest {
             assertThat(removing(kind).status()).isEqualTo(EventStatus.Open);
         }
         assertThat(completed(kind).status()).isEqualTo(EventStatus.Completed);
-        assertThat(completed(kind).completedOn()).isNotNull();
+        Progress completed = completed(kind);
+        assertThat(completed.completedOn())
+                .as("the event completes when its last stage does")
+                .isEqualTo(completed.stages().get(completed.stages().size() - 1).completedOn());
         assertThat(canceled(kind).status()).isEqualTo(EventStatus.Canceled);
         assertThat(snoozed(kind).status()).isEqualTo(EventStatus.Snoozed);
     }
