@@ -55,8 +55,8 @@ public class AuditTrailService {
                 eventId,
                 event -> findings.add(new AuditTrailVerification.Problem(
                         event, "activity", null, "The event has no activity: its audit trail was removed")));
-        long activity = verifyChain(PersonnelEventRepository.ACTIVITY_CHAIN, "activity", eventId, findings);
-        long comments = verifyChain(PersonnelEventRepository.COMMENT_CHAIN, "comments", eventId, findings);
+        long activity = verifyChain(AuditTrailRepository.ACTIVITY_CHAIN, "activity", eventId, findings);
+        long comments = verifyChain(AuditTrailRepository.COMMENT_CHAIN, "comments", eventId, findings);
         return new AuditTrailVerification(
                 findings.count == 0, eventCount[0], activity, comments, findings.count, findings.reported);
     }

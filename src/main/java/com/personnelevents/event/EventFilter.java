@@ -3,6 +3,8 @@ package com.personnelevents.event;
 import com.personnelevents.validation.Violations;
 import com.personnelevents.workflow.EventStatus;
 import com.personnelevents.workflow.EventType;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 
 /** The list filters, parsed; each bad value is reported with the values that are valid. */
@@ -27,6 +29,24 @@ record EventFilter(UUID identityId, EventType type, EventStatus status) {
         }
         violations.throwIfAny();
         return new EventFilter(identity, eventType, eventStatus);
+    }
+
+    /** Appends the filter's conditions to {@code sql} (which ends in a WHERE clause); returns its parameters. */
+    Map<String, Object> where(StringBuilder sql) {
+        Map<String, Object> params = new HashMap<>();
+        if (identityId != null) {
+            sql.append(" AND identity_id = :identityId");
+            params.put("identityId", identityId);
+        }
+        if (type != null) {
+            sql.append(" AND type = :type");
+            params.put("type", type.name());
+        }
+        if (status != null) {
+            sql.append(" AND status = :status");
+            params.put("status", status.name());
+        }
+        return params;
     }
 
     private static boolean blank(String value) {

@@ -5,7 +5,6 @@ import static com.personnelevents.db.Timestamps.instant;
 import static com.personnelevents.db.Timestamps.toDb;
 import static com.personnelevents.db.Timestamps.uuid;
 
-import com.personnelevents.db.AuditChain;
 import com.personnelevents.db.Databases;
 import com.personnelevents.identity.IdentityAttributeColumns;
 import com.personnelevents.identity.IdentityAttributes;
@@ -17,7 +16,6 @@ import com.personnelevents.workflow.Stage;
 import com.personnelevents.workflow.StageName;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
@@ -25,33 +23,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
 class PersonnelEventRepository {
 
-    static final int COUNT_STRIPES = 16;
-    static final String ACTIVITY_CHAIN = "event_activity";
-    static final String COMMENT_CHAIN = "event_comment";
-    private static final String INSERT_ACTIVITY = """
-            INSERT INTO event_activity (event_id, created_date, author, action, content, hash)
-            VALUES (:eventId, :createdDate, :author, :action, :content, :hash)
-            """;
-    private static final String INSERT_COMMENT = """
-            INSERT INTO event_comment (event_id, created_date, author, content, hash)
-            VALUES (:eventId, :createdDate, :author, :content, :hash)
-            """;
-    private static final int FIRST_DATES_READ = 100;
-
     private final JdbcClient jdbc;
+    private final EventCountsRepository counts;
+    private final AuditTrailRepository trail;
     private final boolean postgres;
 
-    PersonnelEventRepository(JdbcClient jdbc, DataSource dataSource) {
+    PersonnelEventRepository(
+            JdbcClient jdbc, EventCountsRepository counts, AuditTrailRepository trail, DataSource dataSource) {
         this.jdbc = jdbc;
+        this.counts = counts;
+        this.trail = trail;
         this.postgres = Databases.isPostgres(dataSource);
     }
 
@@ -98,12 +86,12 @@ class PersonnelEventRepository {
                 .param("snoozedUntil", event.progress().snoozedUntil())
                 .param("nextDueOn", event.progress().nextDue())
                 .update();
-        adjustCount(event.type(), event.status(), event.neededOn(), 1);
+        counts.adjust(event.type(), event.status(), event.neededOn(), 1);
         if (event.identityData() != null) {
             insertIdentityData(event.id(), event.identityData());
         }
         insertStages(event.id(), event.stages());
-        appendAuditTrail(event.id(), event.takeUnsavedActivity(), event.takeUnsavedComments(), true);
+        trail.append(event.id(), event.takeUnsavedActivity(), event.takeUnsavedComments(), true);
     }
 
     /**
@@ -135,8 +123,8 @@ class PersonnelEventRepository {
             return false;
         }
         if (event.status() != event.statusAtLoad()) {
-            adjustCount(event.type(), event.statusAtLoad(), event.neededOn(), -1);
-            adjustCount(event.type(), event.status(), event.neededOn(), 1);
+            counts.adjust(event.type(), event.statusAtLoad(), event.neededOn(), -1);
+            counts.adjust(event.type(), event.status(), event.neededOn(), 1);
         }
         for (int position = 0; position < event.stages().size(); position++) {
             Stage stage = event.stages().get(position);
@@ -154,61 +142,9 @@ class PersonnelEventRepository {
                     .param("position", position)
                     .update();
         }
-        appendAuditTrail(event);
+        trail.append(event.id(), event.takeUnsavedActivity(), event.takeUnsavedComments(), false);
         return true;
     }
-
-    /**
-     * Stores the activity and comments recorded since the last save: the audit trail only grows, each
-     * entry chained to the one before it ({@link AuditChain}). The caller holds the event's row lock
-     * (saving the event took it), so that two transactions cannot both append to the same entry.
-     */
-    private void appendAuditTrail(PersonnelEvent event) {
-        appendAuditTrail(event.id(), event.takeUnsavedActivity(), event.takeUnsavedComments(), false);
-    }
-
-    /** A new event's chains start from its id; an existing event's continue from their last entry. */
-    private void appendAuditTrail(UUID eventId, List<Activity> activity, List<Comment> comments, boolean newEvent) {
-        appendChain(
-                ACTIVITY_CHAIN,
-                eventId,
-                newEvent,
-                activity.stream()
-                        .map(a -> new TrailEntry(a.createdDate(), a.author(), a.action(), a.content()))
-                        .toList());
-        appendChain(
-                COMMENT_CHAIN,
-                eventId,
-                newEvent,
-                comments.stream()
-                        .map(c -> new TrailEntry(c.createdDate(), c.author(), null, c.content()))
-                        .toList());
-    }
-
-    private void appendChain(String chain, UUID eventId, boolean newEvent, List<TrailEntry> entries) {
-        if (entries.isEmpty()) {
-            return;
-        }
-        String head = newEvent ? null : head(chain, eventId);
-        String previous = head == null ? AuditChain.start(eventId, chain) : head;
-        for (TrailEntry entry : entries) {
-            Instant at = entry.createdDate().truncatedTo(AuditChain.PRECISION);
-            String hash = AuditChain.next(previous, eventId, at, entry.author(), entry.action(), entry.content());
-            // A comment has no action: its statement names no such column and ignores the parameter.
-            jdbc.sql(chain.equals(ACTIVITY_CHAIN) ? INSERT_ACTIVITY : INSERT_COMMENT)
-                    .param("eventId", eventId)
-                    .param("createdDate", toDb(at))
-                    .param("author", entry.author())
-                    .param("action", entry.action())
-                    .param("content", entry.content())
-                    .param("hash", hash)
-                    .update();
-            previous = hash;
-        }
-    }
-
-    /** An activity entry or a comment, as its chain hashes it (a comment's action is null). */
-    private record TrailEntry(Instant createdDate, String author, String action, String content) {}
 
     /**
      * Locks the event's row before its access request is closed (the order canceling it takes). On PostgreSQL
@@ -220,15 +156,6 @@ class PersonnelEventRepository {
                 .param("id", eventId)
                 .query(UUID.class)
                 .single();
-    }
-
-    /** The hash of the last entry of one of an event's chains; null when the chain is empty. */
-    private String head(String chain, UUID eventId) {
-        return jdbc.sql("SELECT hash FROM " + chain + " WHERE event_id = :id ORDER BY id DESC LIMIT 1")
-                .param("id", eventId)
-                .query(String.class)
-                .optional()
-                .orElse(null);
     }
 
     /**
@@ -408,6 +335,11 @@ class PersonnelEventRepository {
                 .update();
     }
 
+    /** The exact number of events the filter matches (see {@link EventCountsRepository#count}). */
+    long count(EventFilter filter) {
+        return counts.count(filter);
+    }
+
     /**
      * One page, newest effective date first. The page's ids come first, from an index that holds them;
      * then only those rows are read. Past the first page, the kept counts per date say on which date the
@@ -416,10 +348,10 @@ class PersonnelEventRepository {
     List<EventRow> page(EventFilter filter, long offset) {
         StringBuilder sql =
                 new StringBuilder("SELECT e.* FROM personnel_event e JOIN (SELECT id FROM personnel_event WHERE 1 = 1");
-        Map<String, Object> params = where(filter, sql);
+        Map<String, Object> params = filter.where(sql);
         long skip = offset;
         if (offset > 0 && filter.identityId() == null) {
-            Optional<PageStart> start = pageStart(filter, offset);
+            Optional<EventCountsRepository.PageStart> start = counts.pageStart(filter, offset);
             if (start.isEmpty()) {
                 return List.of();
             }
@@ -435,130 +367,6 @@ class PersonnelEventRepository {
                 .param("offset", skip)
                 .query(PersonnelEventRepository::eventRow)
                 .list();
-    }
-
-    /** The effective date of the row at {@code offset}, and how many rows have later dates. */
-    record PageStart(LocalDate neededOn, long rowsBefore) {}
-
-    /**
-     * Adds up the kept counts from the newest date down until they pass {@code offset}; empty when the
-     * filter has no more rows than that. Reads a hundred dates first, then four times as many each
-     * time, each batch in the primary key's order: a page near the top reads few counts.
-     */
-    private Optional<PageStart> pageStart(EventFilter filter, long offset) {
-        long before = 0;
-        LocalDate below = null;
-        for (int dates = FIRST_DATES_READ; ; dates *= 4) {
-            StringBuilder sql =
-                    new StringBuilder("SELECT needed_on, SUM(n) AS n FROM personnel_event_day_count WHERE 1 = 1");
-            Map<String, Object> params = where(filter, sql);
-            if (below != null) {
-                sql.append(" AND needed_on < :below");
-                params.put("below", below);
-            }
-            sql.append(" GROUP BY needed_on ORDER BY needed_on DESC LIMIT ").append(dates);
-            List<DateCount> counts = jdbc.sql(sql.toString())
-                    .params(params)
-                    .query((rs, n) -> new DateCount(date(rs, "needed_on"), rs.getLong("n")))
-                    .list();
-            for (DateCount count : counts) {
-                if (before + count.n() > offset) {
-                    return Optional.of(new PageStart(count.neededOn(), before));
-                }
-                before += count.n();
-            }
-            if (counts.size() < dates) {
-                return Optional.empty();
-            }
-            below = counts.get(counts.size() - 1).neededOn();
-        }
-    }
-
-    private record DateCount(LocalDate neededOn, long n) {}
-
-    /**
-     * The exact number of events the filter matches: from the kept counts by type and status, or, for one
-     * identity (a handful of rows, found by index), by counting.
-     */
-    long count(EventFilter filter) {
-        if (filter.identityId() != null) {
-            StringBuilder sql = new StringBuilder("SELECT COUNT(*) FROM personnel_event WHERE 1 = 1");
-            Map<String, Object> params = where(filter, sql);
-            return jdbc.sql(sql.toString()).params(params).query(Long.class).single();
-        }
-        StringBuilder sql = new StringBuilder("SELECT COALESCE(SUM(n), 0) FROM personnel_event_count WHERE 1 = 1");
-        Map<String, Object> params = where(filter, sql);
-        return jdbc.sql(sql.toString()).params(params).query(Long.class).single();
-    }
-
-    /**
-     * Keeps the counts of the event's type and status, in total and on its effective date (which never
-     * changes), each in a random stripe.
-     */
-    private void adjustCount(EventType type, EventStatus status, LocalDate neededOn, int delta) {
-        jdbc.sql(
-                        "UPDATE personnel_event_count SET n = n + :delta WHERE type = :type AND status = :status AND stripe = :stripe")
-                .param("delta", delta)
-                .param("type", type.name())
-                .param("status", status.name())
-                .param("stripe", ThreadLocalRandom.current().nextInt(COUNT_STRIPES))
-                .update();
-        addToDayCount(neededOn, type, status, delta);
-    }
-
-    /**
-     * One stripe of the date's count, created by whichever transaction first needs it. PostgreSQL adds
-     * to a row a concurrent transaction has just inserted; H2 (development and tests) has no such upsert,
-     * but a failed statement leaves its transaction usable, so a lost race to insert becomes an update.
-     */
-    private void addToDayCount(LocalDate neededOn, EventType type, EventStatus status, int delta) {
-        Map<String, Object> params = Map.of(
-                "neededOn", neededOn,
-                "type", type.name(),
-                "status", status.name(),
-                "stripe", ThreadLocalRandom.current().nextInt(COUNT_STRIPES),
-                "delta", (long) delta);
-        if (postgres) {
-            jdbc.sql("""
-                            INSERT INTO personnel_event_day_count (needed_on, type, status, stripe, n)
-                            VALUES (:neededOn, :type, :status, :stripe, :delta)
-                            ON CONFLICT (needed_on, type, status, stripe)
-                            DO UPDATE SET n = personnel_event_day_count.n + EXCLUDED.n
-                            """).params(params).update();
-            return;
-        }
-        String update = """
-                UPDATE personnel_event_day_count SET n = n + :delta
-                 WHERE needed_on = :neededOn AND type = :type AND status = :status AND stripe = :stripe
-                """;
-        if (jdbc.sql(update).params(params).update() > 0) {
-            return;
-        }
-        try {
-            jdbc.sql("""
-                            INSERT INTO personnel_event_day_count (needed_on, type, status, stripe, n)
-                            VALUES (:neededOn, :type, :status, :stripe, :delta)
-                            """).params(params).update();
-        } catch (DuplicateKeyException raced) {
-            jdbc.sql(update).params(params).update();
-        }
-    }
-
-    private static Map<String, Object> where(EventFilter filter, StringBuilder sql) {
-        Map<String, Object> params = new HashMap<>();
-        if (filter.identityId() != null) {
-            sql.append(" AND identity_id = :identityId");
-            params.put("identityId", filter.identityId());
-        }
-        if (filter.type() != null) {
-            sql.append(" AND type = :type");
-            params.put("type", filter.type().name());
-        }
-        if (filter.status() != null) {
-            sql.append(" AND status = :status");
-            params.put("status", filter.status().name());
-        }
-        return params;
     }
 
     private static EventRow eventRow(ResultSet rs, int n) throws SQLException {
