@@ -1,6 +1,8 @@
 package com.personnelevents.access;
 
+import com.personnelevents.identity.IdentityAttribute;
 import com.personnelevents.identity.IdentityAttributes;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -17,7 +19,7 @@ record AccessModel(
         String name,
         String description,
         boolean enabled,
-        Map<ModelAttribute, Set<String>> criteria,
+        Map<IdentityAttribute, Set<String>> criteria,
         Set<UUID> permissionIds,
         long version) {
 
@@ -31,12 +33,18 @@ record AccessModel(
             return false;
         }
         return criteria.entrySet().stream().allMatch(criterion -> {
-            String value = criterion.getKey().normalisedValueOf(attributes);
+            String raw = criterion.getKey().valueOf(attributes);
+            String value = raw == null ? null : normalise(raw);
             return value != null
                     && criterion.getValue().stream()
-                            .map(ModelAttribute::normalise)
+                            .map(AccessModel::normalise)
                             .collect(Collectors.toSet())
                             .contains(value);
         });
+    }
+
+    /** Values match trimmed and ignoring case. */
+    static String normalise(String value) {
+        return value.trim().toLowerCase(Locale.ROOT);
     }
 }

@@ -3,6 +3,7 @@ package com.personnelevents.access;
 import static com.personnelevents.db.Timestamps.toDb;
 import static com.personnelevents.db.Timestamps.uuid;
 
+import com.personnelevents.identity.IdentityAttribute;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -115,13 +116,13 @@ class AccessModelRepository {
             return List.of();
         }
         List<UUID> ids = rows.stream().map(Row::id).toList();
-        Map<UUID, Map<ModelAttribute, Set<String>>> criteria = new HashMap<>();
+        Map<UUID, Map<IdentityAttribute, Set<String>>> criteria = new HashMap<>();
         jdbc.sql("SELECT model_id, attribute, accepted_value FROM access_model_criterion WHERE model_id IN (:ids)")
                 .param("ids", ids)
                 .query(rs -> {
-                    criteria.computeIfAbsent(uuid(rs, "model_id"), k -> new EnumMap<>(ModelAttribute.class))
+                    criteria.computeIfAbsent(uuid(rs, "model_id"), k -> new EnumMap<>(IdentityAttribute.class))
                             .computeIfAbsent(
-                                    ModelAttribute.valueOf(rs.getString("attribute")), k -> new LinkedHashSet<>())
+                                    IdentityAttribute.valueOf(rs.getString("attribute")), k -> new LinkedHashSet<>())
                             .add(rs.getString("accepted_value"));
                 });
         Map<UUID, Set<UUID>> permissions = new HashMap<>();

@@ -4,57 +4,50 @@ import static com.personnelevents.db.Timestamps.uuid;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The columns that hold {@link IdentityAttributes}, named alike in every table that keeps them
- * ({@code identity}, and {@code personnel_event_identity} for what events carry): {@code first_name} …
- * {@code custom_field_9}, bound as {@code :firstName} … {@code :cf9}.
+ * ({@code identity}, and {@code personnel_event_identity} for what events carry), each bound as a
+ * parameter named after its {@link IdentityAttribute}.
  */
 public final class IdentityAttributeColumns {
 
+    /** {@code first_name, last_name, …} for an INSERT's column list. */
+    public static final String COLUMNS = join(IdentityAttribute::column);
+
+    /** {@code :firstName, :lastName, …} for the matching VALUES list. */
+    public static final String PARAMETERS = join(a -> ":" + a.name());
+
+    /** {@code first_name = :firstName, …} for an UPDATE. */
+    public static final String ASSIGNMENTS = join(a -> a.column() + " = :" + a.name());
+
     private IdentityAttributeColumns() {}
 
-    public static Map<String, Object> params(IdentityAttributes a) {
+    public static Map<String, Object> params(IdentityAttributes attributes) {
         Map<String, Object> params = new HashMap<>();
-        params.put("firstName", a.firstName());
-        params.put("lastName", a.lastName());
-        params.put("email", a.email());
-        params.put(
-                "identityType",
-                a.identityType() == null ? null : a.identityType().name());
-        params.put("title", a.title());
-        params.put("company", a.company());
-        params.put("division", a.division());
-        params.put("department", a.department());
-        params.put("office", a.office());
-        params.put("supervisorId", a.supervisorId());
-        for (int slot = 1; slot <= 9; slot++) {
-            params.put("cf" + slot, a.customField(slot));
+        for (IdentityAttribute attribute : IdentityAttribute.values()) {
+            params.put(attribute.name(), attribute.valueOf(attributes));
         }
+        params.put(IdentityAttribute.supervisorId.name(), attributes.supervisorId());
         return params;
     }
 
     public static IdentityAttributes read(ResultSet rs) throws SQLException {
-        List<String> custom = new ArrayList<>(9);
-        for (int slot = 1; slot <= 9; slot++) {
-            custom.add(rs.getString("custom_field_" + slot));
+        Map<IdentityAttribute, String> values = new EnumMap<>(IdentityAttribute.class);
+        for (IdentityAttribute attribute : IdentityAttribute.values()) {
+            values.put(attribute, rs.getString(attribute.column()));
         }
-        String type = rs.getString("identity_type");
-        return new IdentityAttributes(
-                rs.getString("first_name"),
-                rs.getString("last_name"),
-                rs.getString("email"),
-                type == null ? null : IdentityType.valueOf(type),
-                rs.getString("title"),
-                rs.getString("company"),
-                rs.getString("division"),
-                rs.getString("department"),
-                rs.getString("office"),
-                uuid(rs, "supervisor_id"),
-                custom);
+        var supervisor = uuid(rs, IdentityAttribute.supervisorId.column());
+        values.put(IdentityAttribute.supervisorId, supervisor == null ? null : supervisor.toString());
+        return IdentityAttribute.attributes(values::get);
+    }
+
+    private static String join(java.util.function.Function<IdentityAttribute, String> part) {
+        return Arrays.stream(IdentityAttribute.values()).map(part).collect(Collectors.joining(", "));
     }
 }

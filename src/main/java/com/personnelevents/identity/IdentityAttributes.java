@@ -25,7 +25,7 @@ public record IdentityAttributes(
         List<String> customFields) {
 
     public IdentityAttributes {
-        if (customFields.size() != 9) {
+        if (customFields.size() != IdentityAttribute.CUSTOM_FIELDS.size()) {
             throw new IllegalArgumentException("Exactly nine custom field values are expected");
         }
         customFields = Collections.unmodifiableList(new ArrayList<>(customFields));
@@ -34,7 +34,17 @@ public record IdentityAttributes(
     /** No attributes at all: the changes of a role transition that changes none. */
     public static IdentityAttributes none() {
         return new IdentityAttributes(
-                null, null, null, null, null, null, null, null, null, null, Collections.nCopies(9, null));
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                Collections.nCopies(IdentityAttribute.CUSTOM_FIELDS.size(), null));
     }
 
     public IdentityAttributes withTypeIfAbsent(IdentityType type) {
