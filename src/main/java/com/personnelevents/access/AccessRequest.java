@@ -27,6 +27,6 @@ record AccessRequest(
         long version) {
 
     boolean isClosed() {
-        return status == EventStatus.Completed || status == EventStatus.Canceled;
+        return status.isTerminal();
     }
 }

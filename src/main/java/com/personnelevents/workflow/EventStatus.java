@@ -1,7 +1,10 @@
 package com.personnelevents.workflow;
 
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -18,6 +21,17 @@ public enum EventStatus {
     Canceled,
     Scheduled,
     Snoozed;
+
+    /** The statuses nothing moves on from. */
+    public static final Set<EventStatus> TERMINAL = Collections.unmodifiableSet(EnumSet.of(Completed, Canceled));
+
+    /** {@link #TERMINAL} as an SQL list: {@code ('Completed', 'Canceled')}. */
+    public static final String TERMINAL_SQL =
+            TERMINAL.stream().map(s -> "'" + s.name() + "'").collect(Collectors.joining(", ", "(", ")"));
+
+    public boolean isTerminal() {
+        return TERMINAL.contains(this);
+    }
 
     public static Optional<EventStatus> parse(String value) {
         return Arrays.stream(values())

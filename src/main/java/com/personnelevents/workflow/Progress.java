@@ -34,7 +34,7 @@ public record Progress(
     }
 
     public boolean isTerminal() {
-        return status == EventStatus.Completed || status == EventStatus.Canceled;
+        return status.isTerminal();
     }
 
     /** The first stage not yet done; null when all are. */

@@ -38,6 +38,6 @@ public record Stage(
     }
 
     boolean isDone() {
-        return status == EventStatus.Completed || status == EventStatus.Canceled;
+        return status.isTerminal();
     }
 }
