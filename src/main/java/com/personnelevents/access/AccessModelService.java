@@ -4,6 +4,7 @@ import com.personnelevents.access.AccessModelView.GrantedPermission;
 import com.personnelevents.access.ApplicationRepository.PermissionRef;
 import com.personnelevents.failure.ConflictException;
 import com.personnelevents.failure.NotFoundException;
+import com.personnelevents.identity.IdentityAttribute;
 import com.personnelevents.identity.IdentityAttributes;
 import com.personnelevents.identity.IdentityService;
 import com.personnelevents.identity.IdentityType;
@@ -77,7 +78,7 @@ public class AccessModelService {
         IdentityAttributes attributes = identities
                 .attributes(identityId)
                 .orElseThrow(() -> new NotFoundException(IdentityService.notFound(identityId)));
-        List<AccessModel> matching = AccessPlan.matching(models.findAll(), attributes);
+        List<AccessModel> matching = AccessPlanner.matching(models.findAll(), attributes);
         Set<UUID> permissions = new LinkedHashSet<>();
         matching.forEach(m -> permissions.addAll(m.permissionIds()));
         Map<UUID, PermissionRef> refs = applications.describe(permissions);
@@ -99,13 +100,14 @@ public class AccessModelService {
         String name = violations.requiredText("name", request.name(), AccessRequests.NAME_MAX, "Name");
         String description =
                 violations.longText("description", request.description(), AccessRequests.TEXT_MAX, "Description");
-        Map<ModelAttribute, Set<String>> criteria = new EnumMap<>(ModelAttribute.class);
+        Map<IdentityAttribute, Set<String>> criteria = new EnumMap<>(IdentityAttribute.class);
         if (request.criteria() != null) {
             request.criteria().forEach((attribute, values) -> {
                 String field = "criteria." + attribute;
-                ModelAttribute parsed = ModelAttribute.parse(attribute).orElse(null);
+                IdentityAttribute parsed =
+                        IdentityAttribute.matchable(attribute).orElse(null);
                 if (parsed == null) {
-                    violations.add(field, "Unknown attribute; valid attributes: " + ModelAttribute.validValues());
+                    violations.add(field, "Unknown attribute; valid attributes: " + IdentityAttribute.matchableNames());
                     return;
                 }
                 if (values == null || values.isEmpty()) {
@@ -117,7 +119,7 @@ public class AccessModelService {
                     String text = violations.text(field, value, AccessRequests.TEXT_MAX, "Value");
                     if (text == null) {
                         violations.add(field, "Values must not be empty");
-                    } else if (parsed == ModelAttribute.identityType
+                    } else if (parsed == IdentityAttribute.identityType
                             && IdentityType.parse(text).isEmpty()) {
                         // a misspelt type would silently never match
                         violations.add(field, "Identity type must be one of: " + IdentityType.validValues());

@@ -4,14 +4,11 @@ import static com.personnelevents.db.Timestamps.instant;
 import static com.personnelevents.db.Timestamps.toDb;
 import static com.personnelevents.db.Timestamps.uuid;
 
-import com.personnelevents.web.PageResponse;
 import com.personnelevents.workflow.EventStatus;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -87,8 +84,8 @@ class AccessRequestRepository {
     int cancelOpen(UUID eventId, String reason, Instant now) {
         return jdbc.sql("""
                         UPDATE access_request SET status = 'Canceled', reason = :reason, completed_on = :now,
-                            version = version + 1 WHERE event_id = :eventId AND status IN ('Open', 'Scheduled')
-                        """)
+                            version = version + 1 WHERE event_id = :eventId AND status NOT IN %s
+                        """.formatted(EventStatus.TERMINAL_SQL))
                 .param("reason", reason)
                 .param("now", toDb(now))
                 .param("eventId", eventId)
@@ -109,22 +106,13 @@ class AccessRequestRepository {
                 .list();
     }
 
-    List<AccessRequest> page(Map<String, Object> filters, long offset) {
-        StringBuilder sql = new StringBuilder("SELECT * FROM access_request WHERE 1 = 1");
-        Map<String, Object> params = where(filters, sql);
-        sql.append(" ORDER BY number DESC LIMIT :limit OFFSET :offset");
-        return jdbc.sql(sql.toString())
-                .params(params)
-                .param("limit", PageResponse.PAGE_SIZE)
-                .param("offset", offset)
-                .query(AccessRequestRepository::row)
-                .list();
+    List<AccessRequest> page(AccessRequestFilter filter, long offset) {
+        return filter.where()
+                .page(jdbc, "SELECT * FROM access_request", "number DESC", offset, AccessRequestRepository::row);
     }
 
-    long count(Map<String, Object> filters) {
-        StringBuilder sql = new StringBuilder("SELECT COUNT(*) FROM access_request WHERE 1 = 1");
-        Map<String, Object> params = where(filters, sql);
-        return jdbc.sql(sql.toString()).params(params).query(Long.class).single();
+    long count(AccessRequestFilter filter) {
+        return filter.where().count(jdbc, "access_request");
     }
 
     /** Open requests per active application, 0 for one without any (for the metrics). */
@@ -139,20 +127,6 @@ class AccessRequestRepository {
             open.put(rs.getString("name"), rs.getLong("n"));
         });
         return open;
-    }
-
-    /** Filters by column: identity_id, status, action, and permission_id IN an application's permissions. */
-    private static Map<String, Object> where(Map<String, Object> filters, StringBuilder sql) {
-        Map<String, Object> params = new HashMap<>();
-        filters.forEach((column, value) -> {
-            if (column.equals("application_id")) {
-                sql.append(" AND permission_id IN (SELECT id FROM permission WHERE application_id = :application_id)");
-            } else {
-                sql.append(" AND ").append(column).append(" = :").append(column);
-            }
-            params.put(column, value);
-        });
-        return params;
     }
 
     private static AccessRequest row(ResultSet rs, int n) throws SQLException {

@@ -3,6 +3,7 @@ package com.personnelevents.event;
 import static com.personnelevents.db.Timestamps.date;
 
 import com.personnelevents.db.Databases;
+import com.personnelevents.db.Where;
 import com.personnelevents.workflow.EventStatus;
 import com.personnelevents.workflow.EventType;
 import java.time.LocalDate;
@@ -46,16 +47,10 @@ class EventCountsRepository {
         long before = 0;
         LocalDate below = null;
         for (int dates = FIRST_DATES_READ; ; dates *= 4) {
-            StringBuilder sql =
-                    new StringBuilder("SELECT needed_on, SUM(n) AS n FROM personnel_event_day_count WHERE 1 = 1");
-            Map<String, Object> params = filter.where(sql);
-            if (below != null) {
-                sql.append(" AND needed_on < :below");
-                params.put("below", below);
-            }
-            sql.append(" GROUP BY needed_on ORDER BY needed_on DESC LIMIT ").append(dates);
-            List<DateCount> counts = jdbc.sql(sql.toString())
-                    .params(params)
+            Where where = filter.where().and("needed_on < :below", "below", below);
+            List<DateCount> counts = jdbc.sql("SELECT needed_on, SUM(n) AS n FROM personnel_event_day_count"
+                            + where.clause() + " GROUP BY needed_on ORDER BY needed_on DESC LIMIT " + dates)
+                    .params(where.params())
                     .query((rs, n) -> new DateCount(date(rs, "needed_on"), rs.getLong("n")))
                     .list();
             for (DateCount count : counts) {
@@ -79,13 +74,13 @@ class EventCountsRepository {
      */
     long count(EventFilter filter) {
         if (filter.identityId() != null) {
-            StringBuilder sql = new StringBuilder("SELECT COUNT(*) FROM personnel_event WHERE 1 = 1");
-            Map<String, Object> params = filter.where(sql);
-            return jdbc.sql(sql.toString()).params(params).query(Long.class).single();
+            return filter.where().count(jdbc, "personnel_event");
         }
-        StringBuilder sql = new StringBuilder("SELECT COALESCE(SUM(n), 0) FROM personnel_event_count WHERE 1 = 1");
-        Map<String, Object> params = filter.where(sql);
-        return jdbc.sql(sql.toString()).params(params).query(Long.class).single();
+        Where where = filter.where();
+        return jdbc.sql("SELECT COALESCE(SUM(n), 0) FROM personnel_event_count" + where.clause())
+                .params(where.params())
+                .query(Long.class)
+                .single();
     }
 
     /**

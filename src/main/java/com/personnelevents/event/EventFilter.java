@@ -1,10 +1,9 @@
 package com.personnelevents.event;
 
+import com.personnelevents.db.Where;
 import com.personnelevents.validation.Violations;
 import com.personnelevents.workflow.EventStatus;
 import com.personnelevents.workflow.EventType;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.UUID;
 
 /** The list filters, parsed; each bad value is reported with the values that are valid. */
@@ -31,22 +30,12 @@ record EventFilter(UUID identityId, EventType type, EventStatus status) {
         return new EventFilter(identity, eventType, eventStatus);
     }
 
-    /** Appends the filter's conditions to {@code sql} (which ends in a WHERE clause); returns its parameters. */
-    Map<String, Object> where(StringBuilder sql) {
-        Map<String, Object> params = new HashMap<>();
-        if (identityId != null) {
-            sql.append(" AND identity_id = :identityId");
-            params.put("identityId", identityId);
-        }
-        if (type != null) {
-            sql.append(" AND type = :type");
-            params.put("type", type.name());
-        }
-        if (status != null) {
-            sql.append(" AND status = :status");
-            params.put("status", status.name());
-        }
-        return params;
+    /** The filter's conditions on columns that {@code personnel_event} and its count tables share. */
+    Where where() {
+        return new Where()
+                .and("identity_id = :identityId", "identityId", identityId)
+                .and("type = :type", "type", type == null ? null : type.name())
+                .and("status = :status", "status", status == null ? null : status.name());
     }
 
     private static boolean blank(String value) {

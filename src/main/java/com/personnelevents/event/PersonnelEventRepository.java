@@ -6,6 +6,8 @@ import static com.personnelevents.db.Timestamps.toDb;
 import static com.personnelevents.db.Timestamps.uuid;
 
 import com.personnelevents.db.Databases;
+import com.personnelevents.db.Where;
+import com.personnelevents.identity.IdentityAttribute;
 import com.personnelevents.identity.IdentityAttributeColumns;
 import com.personnelevents.identity.IdentityAttributes;
 import com.personnelevents.web.PageResponse;
@@ -13,7 +15,6 @@ import com.personnelevents.workflow.EventStatus;
 import com.personnelevents.workflow.EventType;
 import com.personnelevents.workflow.Progress;
 import com.personnelevents.workflow.Stage;
-import com.personnelevents.workflow.StageName;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -32,13 +33,19 @@ class PersonnelEventRepository {
 
     private final JdbcClient jdbc;
     private final EventCountsRepository counts;
+    private final EventStageRepository stages;
     private final AuditTrailRepository trail;
     private final boolean postgres;
 
     PersonnelEventRepository(
-            JdbcClient jdbc, EventCountsRepository counts, AuditTrailRepository trail, DataSource dataSource) {
+            JdbcClient jdbc,
+            EventCountsRepository counts,
+            EventStageRepository stages,
+            AuditTrailRepository trail,
+            DataSource dataSource) {
         this.jdbc = jdbc;
         this.counts = counts;
+        this.stages = stages;
         this.trail = trail;
         this.postgres = Databases.isPostgres(dataSource);
     }
@@ -90,7 +97,7 @@ class PersonnelEventRepository {
         if (event.identityData() != null) {
             insertIdentityData(event.id(), event.identityData());
         }
-        insertStages(event.id(), event.stages());
+        stages.insert(event.id(), event.stages());
         trail.append(event.id(), event.takeUnsavedActivity(), event.takeUnsavedComments(), true);
     }
 
@@ -126,22 +133,7 @@ class PersonnelEventRepository {
             counts.adjust(event.type(), event.statusAtLoad(), event.neededOn(), -1);
             counts.adjust(event.type(), event.status(), event.neededOn(), 1);
         }
-        for (int position = 0; position < event.stages().size(); position++) {
-            Stage stage = event.stages().get(position);
-            jdbc.sql("""
-                            UPDATE event_stage SET status = :status, started_on = :startedOn,
-                                scheduled_start = :scheduledStart, completed_on = :completedOn, completed_by = :completedBy
-                             WHERE event_id = :eventId AND position = :position
-                            """)
-                    .param("status", stage.status().name())
-                    .param("startedOn", toDb(stage.startedOn()))
-                    .param("scheduledStart", stage.scheduledStart())
-                    .param("completedOn", toDb(stage.completedOn()))
-                    .param("completedBy", stage.completedBy())
-                    .param("eventId", event.id())
-                    .param("position", position)
-                    .update();
-        }
+        stages.update(event.id(), event.stages());
         trail.append(event.id(), event.takeUnsavedActivity(), event.takeUnsavedComments(), false);
         return true;
     }
@@ -173,24 +165,10 @@ class PersonnelEventRepository {
                 .list();
     }
 
-    boolean hasOpenEvent(UUID identityId, EventType type) {
-        return jdbc.sql("""
-                        SELECT COUNT(*) FROM personnel_event WHERE identity_id = :identityId AND type = :type
-                           AND status NOT IN ('Completed', 'Canceled')
-                        """)
-                        .param("identityId", identityId)
-                        .param("type", type.name())
-                        .query(Long.class)
-                        .single()
-                > 0;
-    }
-
-    /** Offboardings of the identity that are neither completed nor canceled. */
-    List<EventRow> openOffboardings(UUID identityId) {
-        return jdbc.sql("""
-                        SELECT * FROM personnel_event WHERE identity_id = :identityId AND type = 'Offboard'
-                           AND status NOT IN ('Completed', 'Canceled') ORDER BY number
-                        """)
+    /** The identity's events that are neither completed nor canceled, oldest first. */
+    List<EventRow> openEvents(UUID identityId) {
+        return jdbc.sql("SELECT * FROM personnel_event WHERE identity_id = :identityId AND status NOT IN "
+                        + EventStatus.TERMINAL_SQL + " ORDER BY number")
                 .param("identityId", identityId)
                 .query(PersonnelEventRepository::eventRow)
                 .list();
@@ -199,51 +177,10 @@ class PersonnelEventRepository {
     private void insertIdentityData(UUID eventId, IdentityAttributes attributes) {
         Map<String, Object> params = IdentityAttributeColumns.params(attributes);
         params.put("eventId", eventId);
-        jdbc.sql("""
-                        INSERT INTO personnel_event_identity (event_id, first_name, last_name, email, identity_type,
-                            title, company, division, department, office, supervisor_id,
-                            custom_field_1, custom_field_2, custom_field_3, custom_field_4, custom_field_5,
-                            custom_field_6, custom_field_7, custom_field_8, custom_field_9)
-                        VALUES (:eventId, :firstName, :lastName, :email, :identityType,
-                            :title, :company, :division, :department, :office, :supervisorId,
-                            :cf1, :cf2, :cf3, :cf4, :cf5, :cf6, :cf7, :cf8, :cf9)
-                        """).params(params).update();
-    }
-
-    /** All the stages in one statement: one round trip however many the event has. */
-    private void insertStages(UUID eventId, List<Stage> stages) {
-        StringBuilder sql = new StringBuilder("""
-                INSERT INTO event_stage (event_id, position, name, status, started_on, scheduled_start,
-                    completed_on, completed_by) VALUES""");
-        Map<String, Object> params = new HashMap<>();
-        params.put("eventId", eventId);
-        for (int p = 0; p < stages.size(); p++) {
-            Stage stage = stages.get(p);
-            sql.append(p == 0 ? " " : ", ")
-                    .append("(:eventId, :position")
-                    .append(p)
-                    .append(", :name")
-                    .append(p)
-                    .append(", :status")
-                    .append(p)
-                    .append(", :startedOn")
-                    .append(p)
-                    .append(", :scheduledStart")
-                    .append(p)
-                    .append(", :completedOn")
-                    .append(p)
-                    .append(", :completedBy")
-                    .append(p)
-                    .append(')');
-            params.put("position" + p, p);
-            params.put("name" + p, stage.name().name());
-            params.put("status" + p, stage.status().name());
-            params.put("startedOn" + p, toDb(stage.startedOn()));
-            params.put("scheduledStart" + p, stage.scheduledStart());
-            params.put("completedOn" + p, toDb(stage.completedOn()));
-            params.put("completedBy" + p, stage.completedBy());
-        }
-        jdbc.sql(sql.toString()).params(params).update();
+        jdbc.sql("INSERT INTO personnel_event_identity (event_id, " + IdentityAttributeColumns.COLUMNS
+                        + ") VALUES (:eventId, " + IdentityAttributeColumns.PARAMETERS + ")")
+                .params(params)
+                .update();
     }
 
     Optional<PersonnelEvent> findById(UUID id) {
@@ -269,16 +206,7 @@ class PersonnelEventRepository {
     }
 
     private PersonnelEvent complete(EventRow row) {
-        List<Stage> stages = jdbc.sql("SELECT * FROM event_stage WHERE event_id = :id ORDER BY position")
-                .param("id", row.id())
-                .query((rs, n) -> new Stage(
-                        StageName.valueOf(rs.getString("name")),
-                        EventStatus.valueOf(rs.getString("status")),
-                        instant(rs, "started_on"),
-                        date(rs, "scheduled_start"),
-                        instant(rs, "completed_on"),
-                        rs.getString("completed_by")))
-                .list();
+        List<Stage> stages = this.stages.forEvent(row.id());
         List<Activity> activity = jdbc.sql("SELECT * FROM event_activity WHERE event_id = :id ORDER BY id")
                 .param("id", row.id())
                 .query((rs, n) -> new Activity(
@@ -329,9 +257,9 @@ class PersonnelEventRepository {
     }
 
     void clearCustomField(int slot) {
-        // The slot is an int from 1 to 9, checked by the settings; only the column name varies.
-        jdbc.sql("UPDATE personnel_event_identity SET custom_field_" + slot + " = NULL WHERE custom_field_" + slot
-                        + " IS NOT NULL")
+        // The column comes from the fixed list of attributes; nothing of the caller's reaches the SQL.
+        String column = IdentityAttribute.CUSTOM_FIELDS.get(slot - 1).column();
+        jdbc.sql("UPDATE %s SET %s = NULL WHERE %s IS NOT NULL".formatted("personnel_event_identity", column, column))
                 .update();
     }
 
@@ -346,23 +274,20 @@ class PersonnelEventRepository {
      * page starts, so only that date's rows are skipped, not every row above the page.
      */
     List<EventRow> page(EventFilter filter, long offset) {
-        StringBuilder sql =
-                new StringBuilder("SELECT e.* FROM personnel_event e JOIN (SELECT id FROM personnel_event WHERE 1 = 1");
-        Map<String, Object> params = filter.where(sql);
+        Where where = filter.where();
         long skip = offset;
         if (offset > 0 && filter.identityId() == null) {
             Optional<EventCountsRepository.PageStart> start = counts.pageStart(filter, offset);
             if (start.isEmpty()) {
                 return List.of();
             }
-            sql.append(" AND needed_on <= :startsOn");
-            params.put("startsOn", start.get().neededOn());
+            where.and("needed_on <= :startsOn", "startsOn", start.get().neededOn());
             skip = offset - start.get().rowsBefore();
         }
-        sql.append(" ORDER BY needed_on DESC, number DESC LIMIT :limit OFFSET :offset) p ON p.id = e.id")
-                .append(" ORDER BY e.needed_on DESC, e.number DESC");
-        return jdbc.sql(sql.toString())
-                .params(params)
+        return jdbc.sql("SELECT e.* FROM personnel_event e JOIN (SELECT id FROM personnel_event" + where.clause()
+                        + " ORDER BY needed_on DESC, number DESC LIMIT :limit OFFSET :offset) p ON p.id = e.id"
+                        + " ORDER BY e.needed_on DESC, e.number DESC")
+                .params(where.params())
                 .param("limit", PageResponse.PAGE_SIZE)
                 .param("offset", skip)
                 .query(PersonnelEventRepository::eventRow)

@@ -174,16 +174,22 @@ public class PersonnelEventService implements CustomFieldValues {
      */
     private void checkGuardRails(NewEvent event, IdentityStatus status) {
         UUID identityId = event.identityId();
+        List<EventRow> open = events.openEvents(identityId);
         if (status != IdentityStatus.Active
-                && !(event.type() == EventType.Offboard && events.hasOpenEvent(identityId, EventType.Absence))) {
+                && !(event.type() == EventType.Offboard
+                        && open.stream().anyMatch(e -> e.type() == EventType.Absence))) {
             throw new ConflictException("Identity " + identityId + " is " + status
                     + "; only an onboarding can bring an inactive person back");
         }
         if (event.type() == EventType.Offboard) {
-            events.openOffboardings(identityId).stream().findFirst().ifPresent(open -> {
-                throw new ConflictException("Identity " + identityId + " already has an open offboarding: event #"
-                        + open.number() + " (" + open.id() + ", " + open.status() + ")");
-            });
+            open.stream()
+                    .filter(e -> e.type() == EventType.Offboard)
+                    .findFirst()
+                    .ifPresent(offboarding -> {
+                        throw new ConflictException("Identity " + identityId
+                                + " already has an open offboarding: event #" + offboarding.number() + " ("
+                                + offboarding.id() + ", " + offboarding.status() + ")");
+                    });
         }
     }
 

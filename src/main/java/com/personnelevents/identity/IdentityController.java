@@ -22,9 +22,11 @@ import org.springframework.web.bind.annotation.RestController;
 class IdentityController {
 
     private final IdentityService identities;
+    private final IdentityImportService imports;
 
-    IdentityController(IdentityService identities) {
+    IdentityController(IdentityService identities, IdentityImportService imports) {
         this.identities = identities;
+        this.imports = imports;
     }
 
     @GetMapping
@@ -52,6 +54,6 @@ class IdentityController {
             summary = "Import up to 1,000 identities, all or none, matched by externalId or else email")
     @ApiDocs.Conflict
     IdentityImportResponse importIdentities(@RequestBody IdentityImportRequest request) {
-        return identities.importIdentities(request);
+        return imports.importIdentities(request);
     }
 }

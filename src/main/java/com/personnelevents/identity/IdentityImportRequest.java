@@ -13,12 +13,12 @@ record IdentityImportRequest(
         @ArraySchema(
                 arraySchema = @Schema(requiredMode = Schema.RequiredMode.REQUIRED),
                 minItems = 1,
-                maxItems = IdentityService.MAX_IMPORT)
+                maxItems = IdentityImportService.MAX_IMPORT)
         List<Item> identities) {
 
     @Schema(name = "IdentityImportRow")
     record Item(
-            @Schema(maxLength = IdentityService.EXTERNAL_ID_MAX, description = "The source system's key")
+            @Schema(maxLength = IdentityImportService.EXTERNAL_ID_MAX, description = "The source system's key")
             String externalId,
 
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = IdentityRequest.NAME_MAX)
@@ -45,7 +45,7 @@ record IdentityImportRequest(
             String supervisorId,
 
             @Schema(
-                    maxLength = IdentityService.EXTERNAL_ID_MAX,
+                    maxLength = IdentityImportService.EXTERNAL_ID_MAX,
                     description = "The externalId of the supervisor, stored or in this batch")
             String supervisorExternalId,
 

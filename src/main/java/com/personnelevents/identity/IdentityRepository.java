@@ -5,7 +5,6 @@ import static com.personnelevents.db.Timestamps.toDb;
 import static com.personnelevents.db.Timestamps.uuid;
 
 import com.personnelevents.db.Databases;
-import com.personnelevents.web.PageResponse;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
@@ -103,61 +102,19 @@ class IdentityRepository {
                 .optional();
     }
 
-    List<IdentityRow> page(IdentityStatus status, String search, long offset) {
-        StringBuilder sql = new StringBuilder(SELECT).append(" WHERE 1 = 1");
-        Map<String, Object> params = filters(status, search, sql, "i.");
-        sql.append(" ORDER BY i.last_name, i.first_name, i.id LIMIT :limit OFFSET :offset");
-        return jdbc.sql(sql.toString())
-                .params(params)
-                .param("limit", PageResponse.PAGE_SIZE)
-                .param("offset", offset)
-                .query(this::row)
-                .list();
+    List<IdentityRow> page(IdentityFilter filter, long offset) {
+        return filter.where().page(jdbc, SELECT, "i.last_name, i.first_name, i.id", offset, this::row);
     }
 
-    long count(IdentityStatus status, String search) {
-        StringBuilder sql = new StringBuilder("SELECT COUNT(*) FROM identity i WHERE 1 = 1");
-        Map<String, Object> params = filters(status, search, sql, "i.");
-        return jdbc.sql(sql.toString()).params(params).query(Long.class).single();
-    }
-
-    private static Map<String, Object> filters(IdentityStatus status, String search, StringBuilder sql, String alias) {
-        Map<String, Object> params = new java.util.HashMap<>();
-        if (status != null) {
-            sql.append(" AND ").append(alias).append("status = :status");
-            params.put("status", status.name());
-        }
-        if (search != null) {
-            sql.append(" AND (LOWER(")
-                    .append(alias)
-                    .append("first_name) LIKE :search ESCAPE '\\' OR LOWER(")
-                    .append(alias)
-                    .append("last_name) LIKE :search ESCAPE '\\' OR ")
-                    .append(alias)
-                    .append("email_key LIKE :search ESCAPE '\\' OR LOWER(")
-                    .append(alias)
-                    .append("external_id) LIKE :search ESCAPE '\\')");
-            params.put("search", "%" + escapeLike(search.toLowerCase(Locale.ROOT)) + "%");
-        }
-        return params;
-    }
-
-    private static String escapeLike(String value) {
-        return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    long count(IdentityFilter filter) {
+        return filter.where().count(jdbc, "identity i");
     }
 
     void insert(Identity identity) {
-        jdbc.sql("""
-                        INSERT INTO identity (id, external_id, first_name, last_name, email, email_key, identity_type,
-                            title, company, division, department, office, supervisor_id,
-                            custom_field_1, custom_field_2, custom_field_3, custom_field_4, custom_field_5,
-                            custom_field_6, custom_field_7, custom_field_8, custom_field_9,
-                            status, created_date, updated_date, first_seen_date, inactivated_date, version)
-                        VALUES (:id, :externalId, :firstName, :lastName, :email, :emailKey, :identityType,
-                            :title, :company, :division, :department, :office, :supervisorId,
-                            :cf1, :cf2, :cf3, :cf4, :cf5, :cf6, :cf7, :cf8, :cf9,
-                            :status, :createdDate, :updatedDate, :firstSeenDate, :inactivatedDate, 0)
-                        """)
+        jdbc.sql("INSERT INTO identity (id, external_id, email_key, " + IdentityAttributeColumns.COLUMNS
+                        + ", status, created_date, updated_date, first_seen_date, inactivated_date, version)"
+                        + " VALUES (:id, :externalId, :emailKey, " + IdentityAttributeColumns.PARAMETERS
+                        + ", :status, :createdDate, :updatedDate, :firstSeenDate, :inactivatedDate, 0)")
                 .params(columns(identity))
                 .param("createdDate", toDb(identity.createdDate()))
                 .param("firstSeenDate", toDb(identity.firstSeenDate()))
@@ -166,19 +123,11 @@ class IdentityRepository {
 
     /** Optimistic: false when someone else changed the identity since it was read. */
     boolean update(Identity identity) {
-        return jdbc.sql("""
-                        UPDATE identity SET external_id = :externalId, first_name = :firstName,
-                            last_name = :lastName, email = :email, email_key = :emailKey,
-                            identity_type = :identityType, title = :title, company = :company,
-                            division = :division, department = :department, office = :office,
-                            supervisor_id = :supervisorId,
-                            custom_field_1 = :cf1, custom_field_2 = :cf2, custom_field_3 = :cf3,
-                            custom_field_4 = :cf4, custom_field_5 = :cf5, custom_field_6 = :cf6,
-                            custom_field_7 = :cf7, custom_field_8 = :cf8, custom_field_9 = :cf9,
-                            status = :status, updated_date = :updatedDate, inactivated_date = :inactivatedDate,
-                            version = version + 1
-                         WHERE id = :id AND version = :version
-                        """)
+        return jdbc.sql("UPDATE identity SET external_id = :externalId, email_key = :emailKey, "
+                                + IdentityAttributeColumns.ASSIGNMENTS
+                                + ", status = :status, updated_date = :updatedDate,"
+                                + " inactivated_date = :inactivatedDate, version = version + 1"
+                                + " WHERE id = :id AND version = :version")
                         .params(columns(identity))
                         .param("version", identity.version())
                         .update()
@@ -193,8 +142,9 @@ class IdentityRepository {
     }
 
     void clearCustomField(int slot) {
-        // The slot is an int from 1 to 9, checked by the settings; only the column name varies.
-        jdbc.sql("UPDATE identity SET custom_field_" + slot + " = NULL WHERE custom_field_" + slot + " IS NOT NULL")
+        // The column comes from the fixed list of attributes; nothing of the caller's reaches the SQL.
+        String column = IdentityAttribute.CUSTOM_FIELDS.get(slot - 1).column();
+        jdbc.sql("UPDATE %s SET %s = NULL WHERE %s IS NOT NULL".formatted("identity", column, column))
                 .update();
     }
 

@@ -1,0 +1,94 @@
+package com.personnelevents.event;
+
+import static com.personnelevents.db.Timestamps.date;
+import static com.personnelevents.db.Timestamps.instant;
+import static com.personnelevents.db.Timestamps.toDb;
+
+import com.personnelevents.workflow.EventStatus;
+import com.personnelevents.workflow.Stage;
+import com.personnelevents.workflow.StageName;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The stages of events ({@code event_stage}), by position within their event. */
+@Repository
+class EventStageRepository {
+
+    private final JdbcClient jdbc;
+
+    EventStageRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** All the stages in one statement: one round trip however many the event has. */
+    void insert(UUID eventId, List<Stage> stages) {
+        StringBuilder sql = new StringBuilder("""
+                INSERT INTO event_stage (event_id, position, name, status, started_on, scheduled_start,
+                    completed_on, completed_by) VALUES""");
+        Map<String, Object> params = new HashMap<>();
+        params.put("eventId", eventId);
+        for (int p = 0; p < stages.size(); p++) {
+            Stage stage = stages.get(p);
+            sql.append(p == 0 ? " " : ", ")
+                    .append("(:eventId, :position")
+                    .append(p)
+                    .append(", :name")
+                    .append(p)
+                    .append(", :status")
+                    .append(p)
+                    .append(", :startedOn")
+                    .append(p)
+                    .append(", :scheduledStart")
+                    .append(p)
+                    .append(", :completedOn")
+                    .append(p)
+                    .append(", :completedBy")
+                    .append(p)
+                    .append(')');
+            params.put("position" + p, p);
+            params.put("name" + p, stage.name().name());
+            params.put("status" + p, stage.status().name());
+            params.put("startedOn" + p, toDb(stage.startedOn()));
+            params.put("scheduledStart" + p, stage.scheduledStart());
+            params.put("completedOn" + p, toDb(stage.completedOn()));
+            params.put("completedBy" + p, stage.completedBy());
+        }
+        jdbc.sql(sql.toString()).params(params).update();
+    }
+
+    void update(UUID eventId, List<Stage> stages) {
+        for (int position = 0; position < stages.size(); position++) {
+            Stage stage = stages.get(position);
+            jdbc.sql("""
+                            UPDATE event_stage SET status = :status, started_on = :startedOn,
+                                scheduled_start = :scheduledStart, completed_on = :completedOn, completed_by = :completedBy
+                             WHERE event_id = :eventId AND position = :position
+                            """)
+                    .param("status", stage.status().name())
+                    .param("startedOn", toDb(stage.startedOn()))
+                    .param("scheduledStart", stage.scheduledStart())
+                    .param("completedOn", toDb(stage.completedOn()))
+                    .param("completedBy", stage.completedBy())
+                    .param("eventId", eventId)
+                    .param("position", position)
+                    .update();
+        }
+    }
+
+    List<Stage> forEvent(UUID eventId) {
+        return jdbc.sql("SELECT * FROM event_stage WHERE event_id = :id ORDER BY position")
+                .param("id", eventId)
+                .query((rs, n) -> new Stage(
+                        StageName.valueOf(rs.getString("name")),
+                        EventStatus.valueOf(rs.getString("status")),
+                        instant(rs, "started_on"),
+                        date(rs, "scheduled_start"),
+                        instant(rs, "completed_on"),
+                        rs.getString("completed_by")))
+                .list();
+    }
+}
