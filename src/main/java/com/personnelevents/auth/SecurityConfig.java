@@ -106,6 +106,14 @@ class SecurityConfig implements WebMvcConfigurer {
                         // which scope completes a stage depends on the stage: checked by the workflow service
                         .requestMatchers(HttpMethod.POST, "/api/personnel-events/*/stages/*/complete")
                         .hasAnyAuthority(Scope.EVENTS_PROVISION.authority(), Scope.EVENTS_VERIFY.authority())
+                        // an offboarding needs events:approve for these, other events events:write: checked by
+                        // the workflow service, which knows the event's type
+                        .requestMatchers(
+                                HttpMethod.POST,
+                                "/api/personnel-events/*/cancel",
+                                "/api/personnel-events/*/snooze",
+                                "/api/personnel-events/*/reschedule")
+                        .hasAnyAuthority(Scope.EVENTS_WRITE.authority(), Scope.EVENTS_APPROVE.authority())
                         .requestMatchers(HttpMethod.POST, "/api/personnel-events/**")
                         .hasAuthority(Scope.EVENTS_WRITE.authority())
                         .requestMatchers(HttpMethod.PUT, "/api/personnel-events/*/assignee")

@@ -67,6 +67,38 @@ final class ActionRequests {
         }
     }
 
+    /** New dates for an event whose access changes have not started, and why. */
+    @Schema(name = "RescheduleRequest")
+    record Reschedule(
+            @Schema(
+                    requiredMode = Schema.RequiredMode.REQUIRED,
+                    description = "The new effective date: today or later. " + EventDates.DAY_DESCRIPTION,
+                    pattern = EventDates.DAY_PATTERN)
+            String effectiveDate,
+
+            @Schema(
+                    description = "The new end date of a role transition's overlap or a leave's return, after"
+                            + " effectiveDate; none when omitted. Other types have none. "
+                            + EventDates.DAY_DESCRIPTION,
+                    pattern = EventDates.DAY_PATTERN)
+            String endDate,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = REASON_MAX)
+            String reason) {
+
+        static final Reschedule NONE = new Reschedule(null, null, null);
+
+        record Checked(LocalDate effectiveDate, LocalDate endDate, String reason) {}
+
+        /** The same date rules as a create's; whether the type takes an end date is checked with the event. */
+        Checked validate(LocalDate today, Violations violations) {
+            LocalDate effective = EventDates.effective(effectiveDate, today, violations);
+            LocalDate end = EventDates.end(endDate, effective, violations);
+            String why = violations.requiredLongText("reason", reason, REASON_MAX, "Reason");
+            return new Checked(effective, end, why == null ? null : why.trim());
+        }
+    }
+
     /** A leave's return day; today when omitted (the person is back). */
     @Schema(name = "ReturnRequest")
     record Return(

@@ -84,8 +84,9 @@ class EventCountsRepository {
     }
 
     /**
-     * Keeps the counts of the event's type and status, in total and on its effective date (which never
-     * changes), each in a random stripe.
+     * Keeps the counts of the event's type and status, in total and on its effective date (which moves
+     * only when the event is rescheduled: the caller then takes it from the old date and adds it to the
+     * new), each in a random stripe.
      */
     void adjust(EventType type, EventStatus status, LocalDate neededOn, int delta) {
         jdbc.sql(

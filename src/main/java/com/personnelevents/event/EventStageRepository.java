@@ -26,6 +26,11 @@ class EventStageRepository {
 
     /** All the stages in one statement: one round trip however many the event has. */
     void insert(UUID eventId, List<Stage> stages) {
+        insert(eventId, 0, stages);
+    }
+
+    /** The stages in one statement, from position {@code first} on: one round trip however many there are. */
+    private void insert(UUID eventId, int first, List<Stage> stages) {
         StringBuilder sql = new StringBuilder("""
                 INSERT INTO event_stage (event_id, position, name, status, started_on, scheduled_start,
                     completed_on, completed_by) VALUES""");
@@ -49,7 +54,7 @@ class EventStageRepository {
                     .append(", :completedBy")
                     .append(p)
                     .append(')');
-            params.put("position" + p, p);
+            params.put("position" + p, first + p);
             params.put("name" + p, stage.name().name());
             params.put("status" + p, stage.status().name());
             params.put("startedOn" + p, toDb(stage.startedOn()));
@@ -60,14 +65,19 @@ class EventStageRepository {
         jdbc.sql(sql.toString()).params(params).update();
     }
 
+    /**
+     * Stores the event's stages as they are now. Rescheduling can add a stage (a role transition's overlap)
+     * or drop one, so a position may be new, and positions past the last are removed.
+     */
     void update(UUID eventId, List<Stage> stages) {
         for (int position = 0; position < stages.size(); position++) {
             Stage stage = stages.get(position);
-            jdbc.sql("""
-                            UPDATE event_stage SET status = :status, started_on = :startedOn,
+            int updated = jdbc.sql("""
+                            UPDATE event_stage SET name = :name, status = :status, started_on = :startedOn,
                                 scheduled_start = :scheduledStart, completed_on = :completedOn, completed_by = :completedBy
                              WHERE event_id = :eventId AND position = :position
                             """)
+                    .param("name", stage.name().name())
                     .param("status", stage.status().name())
                     .param("startedOn", toDb(stage.startedOn()))
                     .param("scheduledStart", stage.scheduledStart())
@@ -76,7 +86,14 @@ class EventStageRepository {
                     .param("eventId", eventId)
                     .param("position", position)
                     .update();
+            if (updated == 0) {
+                insert(eventId, position, List.of(stage));
+            }
         }
+        jdbc.sql("DELETE FROM event_stage WHERE event_id = :eventId AND position >= :size")
+                .param("eventId", eventId)
+                .param("size", stages.size())
+                .update();
     }
 
     List<Stage> forEvent(UUID eventId) {

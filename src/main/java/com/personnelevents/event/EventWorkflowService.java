@@ -16,6 +16,7 @@ import com.personnelevents.validation.ValidationException;
 import com.personnelevents.workflow.AccessChange;
 import com.personnelevents.workflow.EventDefinition;
 import com.personnelevents.workflow.EventStatus;
+import com.personnelevents.workflow.EventType;
 import com.personnelevents.workflow.IdentityChange;
 import com.personnelevents.workflow.Stage;
 import com.personnelevents.workflow.StageName;
@@ -42,6 +43,7 @@ public class EventWorkflowService implements AccessRequestOutcomes {
 
     private final PersonnelEventRepository events;
     private final PersonnelEventService views;
+    private final EventConflicts conflicts;
     private final AccessRequestService accessRequests;
     private final IdentityService identities;
     private final SettingsService settings;
@@ -50,12 +52,14 @@ public class EventWorkflowService implements AccessRequestOutcomes {
     EventWorkflowService(
             PersonnelEventRepository events,
             PersonnelEventService views,
+            EventConflicts conflicts,
             AccessRequestService accessRequests,
             IdentityService identities,
             SettingsService settings,
             Clock clock) {
         this.events = events;
         this.views = views;
+        this.conflicts = conflicts;
         this.accessRequests = accessRequests;
         this.identities = identities;
         this.settings = settings;
@@ -90,17 +94,64 @@ public class EventWorkflowService implements AccessRequestOutcomes {
         return act(id, (event, now, today) -> event.complete(name, caller.name(), comment, now, today));
     }
 
+    /** Who may cancel or snooze is checked first (it depends on the event's type), then the body. */
     @Transactional
     PersonnelEventResponse cancel(UUID id, ActionRequests.Reason request, ApiCaller caller) {
-        String reason = ActionRequests.checked(request, ActionRequests.Reason.NONE, ActionRequests.Reason::validate);
-        return act(id, (event, now, today) -> event.cancel(caller.name(), reason, now));
+        return act(id, (event, now, today) -> {
+            requireLeaverControl(event, caller, "Canceling");
+            String reason =
+                    ActionRequests.checked(request, ActionRequests.Reason.NONE, ActionRequests.Reason::validate);
+            return event.cancel(caller.name(), reason, now);
+        });
     }
 
     @Transactional
     PersonnelEventResponse snooze(UUID id, ActionRequests.Snooze request, ApiCaller caller) {
-        ActionRequests.Snooze.Checked snooze =
-                ActionRequests.checked(request, ActionRequests.Snooze.NONE, ActionRequests.Snooze::validate);
-        return act(id, (event, now, today) -> event.snooze(caller.name(), snooze.until(), snooze.reason(), now, today));
+        return act(id, (event, now, today) -> {
+            requireLeaverControl(event, caller, "Snoozing");
+            ActionRequests.Snooze.Checked snooze =
+                    ActionRequests.checked(request, ActionRequests.Snooze.NONE, ActionRequests.Snooze::validate);
+            if (event.type() == EventType.Offboard && snooze.reason() == null) {
+                throw ValidationException.of("reason", "A reason is required to snooze an offboarding");
+            }
+            return event.snooze(caller.name(), snooze.until(), snooze.reason(), now, today);
+        });
+    }
+
+    /**
+     * New dates, until Provision starts, by the same rules as a create. An offboarding is moved later only
+     * by an approver (who may also move it sooner); other events by whoever may write them. The identity
+     * is locked, as a create locks it, for the checks against the person's other events.
+     */
+    @Transactional
+    PersonnelEventResponse reschedule(UUID id, ActionRequests.Reschedule request, ApiCaller caller) {
+        int leadTimeDays = settings.current().leadTimeDays();
+        return act(id, (event, now, today) -> {
+            boolean approver =
+                    event.type() == EventType.Offboard && caller.scopes().contains(Scope.EVENTS_APPROVE);
+            if (!approver) {
+                requireScope(
+                        caller,
+                        Scope.EVENTS_WRITE,
+                        "Rescheduling " + event.type().noun());
+            }
+            ActionRequests.Reschedule.Checked dates = ActionRequests.checked(
+                    request, ActionRequests.Reschedule.NONE, (body, violations) -> body.validate(today, violations));
+            if (event.type() == EventType.Offboard && dates.effectiveDate().isAfter(event.neededOn())) {
+                requireLeaverControl(event, caller, "Moving");
+            }
+            if (dates.endDate() != null && !EventDefinition.of(event.type()).hasEndDate()) {
+                String noun = event.type().noun();
+                throw ValidationException.of(
+                        "endDate", Character.toUpperCase(noun.charAt(0)) + noun.substring(1) + " has no end date");
+            }
+            if (event.type() != EventType.Onboard) {
+                identities.lock(event.identityId());
+                conflicts.check(event.identityId(), event.type(), dates.effectiveDate(), dates.endDate(), event.id());
+            }
+            return event.reschedule(
+                    caller.name(), dates.effectiveDate(), dates.endDate(), dates.reason(), leadTimeDays, today, now);
+        });
     }
 
     @Transactional
@@ -247,6 +298,27 @@ public class EventWorkflowService implements AccessRequestOutcomes {
             case DEACTIVATE -> "Identity " + event.identityId() + " set " + IdentityStatus.Disabled;
             case APPLY_CHANGES -> "Requested changes applied to identity " + event.identityId();
         };
+    }
+
+    /**
+     * Postponing or dropping a leaver is not one person's call: an offboarding is snoozed, canceled or moved
+     * later only by someone who may approve it; other events by whoever may write them.
+     */
+    private static void requireLeaverControl(PersonnelEvent event, ApiCaller caller, String what) {
+        if (event.type() == EventType.Offboard) {
+            requireScope(
+                    caller,
+                    Scope.EVENTS_APPROVE,
+                    what + " an offboarding" + (what.equals("Moving") ? " to a later date" : ""));
+        } else {
+            requireScope(caller, Scope.EVENTS_WRITE, what + " an event");
+        }
+    }
+
+    private static void requireScope(ApiCaller caller, Scope needed, String what) {
+        if (!caller.scopes().contains(needed)) {
+            throw new ForbiddenException(what + " needs the " + needed.value() + " scope");
+        }
     }
 
     private static StageName stageToComplete(String stage) {

@@ -33,7 +33,8 @@ final class PersonnelEvent {
     private final UUID identityId;
     private final PersonRef reporter;
     private PersonRef assignee;
-    private final LocalDate neededOn;
+    private LocalDate neededOn;
+    private final LocalDate neededOnAtLoad;
     private LocalDate neededUntil;
     private final Instant createdAt;
     private Progress progress;
@@ -68,6 +69,7 @@ final class PersonnelEvent {
         this.reporter = reporter;
         this.assignee = assignee;
         this.neededOn = neededOn;
+        this.neededOnAtLoad = neededOn;
         this.neededUntil = neededUntil;
         this.createdAt = createdAt;
         this.progress = progress;
@@ -134,8 +136,41 @@ final class PersonnelEvent {
     }
 
     Changes snooze(String by, LocalDate until, String reason, Instant now, LocalDate today) {
+        LocalDate latest = today.plusDays(Progress.MAX_SNOOZE_DAYS);
+        if (until.isAfter(latest)) {
+            throw ValidationException.of(
+                    "until",
+                    "An event can be snoozed for at most " + Progress.MAX_SNOOZE_DAYS + " days: until " + latest
+                            + " at the latest");
+        }
         String detail = "Snoozed until " + until + (reason == null ? "" : ": " + reason);
         return move(progress.snooze(until, today), by, "Snoozed", detail, now);
+    }
+
+    /**
+     * New dates, until the access changes start: the stages are planned again for them ({@link
+     * Progress#reschedule}); a type without an end date keeps none.
+     */
+    Changes reschedule(
+            String by,
+            LocalDate effectiveDate,
+            LocalDate endDate,
+            String reason,
+            int leadTimeDays,
+            LocalDate today,
+            Instant now) {
+        StagePlan plan = EventDefinition.of(type).plan(effectiveDate, endDate, leadTimeDays, today, now);
+        Progress next = progress.reschedule(plan, today, now);
+        String detail = "Effective date " + neededOn + " → " + effectiveDate
+                + (EventDefinition.of(type).hasEndDate() ? ", end date " + day(neededUntil) + " → " + day(endDate) : "")
+                + ": " + reason;
+        neededOn = effectiveDate;
+        neededUntil = endDate;
+        return move(next, by, "Rescheduled", detail, now);
+    }
+
+    private static String day(LocalDate date) {
+        return date == null ? "none" : date.toString();
     }
 
     /** The person returns on {@code returnDate}, or today when it is null. */
@@ -145,8 +180,11 @@ final class PersonnelEvent {
         if (day.isBefore(today)) {
             throw ValidationException.of("returnDate", "Return date must be today or later");
         }
-        if (!day.isAfter(neededOn)) {
-            throw new WorkflowException("The return date must be after the first day of leave (" + neededOn + ")");
+        // Once the suspension is done, the leave may end the day it began; before, there is nothing to end.
+        boolean suspended = progress.stage(StageName.Provision).status() == EventStatus.Completed;
+        if (day.isBefore(neededOn) || (day.equals(neededOn) && !suspended)) {
+            throw new WorkflowException("The return date must be after the first day of leave (" + neededOn + ")"
+                    + (suspended ? "" : " while nothing is suspended yet; cancel the leave instead"));
         }
         neededUntil = day;
         return move(next, by, "Return recorded", "Returns on " + day, now);
@@ -194,6 +232,9 @@ final class PersonnelEvent {
         List<StageName> started = new ArrayList<>();
         for (Stage stage : next.stages()) {
             Stage old = before.stage(stage.name());
+            if (old == null) {
+                continue; // added by a reschedule (a role transition's overlap), not started
+            }
             // A stage that opens again after a snooze has started before; one that opens for the first time
             // (also a leave's Removal waiting for its return date) is recorded.
             boolean opened = old.status() != stage.status()
@@ -279,6 +320,11 @@ final class PersonnelEvent {
 
     LocalDate neededOn() {
         return neededOn;
+    }
+
+    /** The effective date as stored: the event counts by date move with it when it changes. */
+    LocalDate neededOnAtLoad() {
+        return neededOnAtLoad;
     }
 
     LocalDate neededUntil() {

@@ -156,6 +156,16 @@ class PersonnelEventController {
         return workflow.snooze(id, request, caller);
     }
 
+    @PostMapping("/" + ApiPaths.ID + "/reschedule")
+    @Operation(
+            operationId = "reschedulePersonnelEvent",
+            summary = "Move an event's dates, with a reason, until its Provision stage starts")
+    @ApiDocs.Conflict
+    PersonnelEventResponse reschedule(
+            @PathVariable UUID id, @RequestBody(required = false) ActionRequests.Reschedule request, ApiCaller caller) {
+        return workflow.reschedule(id, request, caller);
+    }
+
     @PostMapping("/" + ApiPaths.ID + "/return")
     @Operation(operationId = "recordReturn", summary = "Record the return from a leave of absence")
     @ApiDocs.Conflict

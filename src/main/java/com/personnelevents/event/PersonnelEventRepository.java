@@ -108,7 +108,8 @@ class PersonnelEventRepository {
     boolean update(PersonnelEvent event) {
         int updated = jdbc.sql("""
                         UPDATE personnel_event SET status = :status, assignee_id = :assigneeId,
-                            assignee_name = :assigneeName, needed_until = :neededUntil, completed_on = :completedOn,
+                            assignee_name = :assigneeName, needed_on = :neededOn, needed_until = :neededUntil,
+                            completed_on = :completedOn,
                             snoozed_until = :snoozedUntil, next_due_on = :nextDueOn, version = version + 1
                          WHERE id = :id AND version = :version
                         """)
@@ -119,6 +120,7 @@ class PersonnelEventRepository {
                 .param(
                         "assigneeName",
                         event.assignee() == null ? null : event.assignee().name())
+                .param("neededOn", event.neededOn())
                 .param("neededUntil", event.neededUntil())
                 .param("completedOn", toDb(event.completedOn()))
                 .param("snoozedUntil", event.progress().snoozedUntil())
@@ -129,8 +131,8 @@ class PersonnelEventRepository {
         if (updated == 0) {
             return false;
         }
-        if (event.status() != event.statusAtLoad()) {
-            counts.adjust(event.type(), event.statusAtLoad(), event.neededOn(), -1);
+        if (event.status() != event.statusAtLoad() || !event.neededOn().equals(event.neededOnAtLoad())) {
+            counts.adjust(event.type(), event.statusAtLoad(), event.neededOnAtLoad(), -1);
             counts.adjust(event.type(), event.status(), event.neededOn(), 1);
         }
         stages.update(event.id(), event.stages());

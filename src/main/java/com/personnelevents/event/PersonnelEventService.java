@@ -51,6 +51,7 @@ public class PersonnelEventService implements CustomFieldValues {
 
     private final PersonnelEventRepository events;
     private final IdempotencyStore idempotency;
+    private final EventConflicts conflicts;
     private final IdentityService identities;
     private final AccessRequestService accessRequests;
     private final SettingsService settings;
@@ -62,6 +63,7 @@ public class PersonnelEventService implements CustomFieldValues {
     PersonnelEventService(
             PersonnelEventRepository events,
             IdempotencyStore idempotency,
+            EventConflicts conflicts,
             IdentityService identities,
             AccessRequestService accessRequests,
             SettingsService settings,
@@ -71,6 +73,7 @@ public class PersonnelEventService implements CustomFieldValues {
             @Value("${personnel-events.idempotency-retention:48h}") Duration idempotencyRetention) {
         this.events = events;
         this.idempotency = idempotency;
+        this.conflicts = conflicts;
         this.identities = identities;
         this.accessRequests = accessRequests;
         this.settings = settings;
@@ -150,6 +153,7 @@ public class PersonnelEventService implements CustomFieldValues {
         violations.throwIfAny();
         if (event.type() != EventType.Onboard) {
             checkGuardRails(event, identity.orElseThrow().status());
+            conflicts.check(event.identityId(), event.type(), event.effectiveDate(), event.endDate(), null);
         }
         PersonnelEvent created = PersonnelEvent.create(
                 UUID.randomUUID(),

@@ -22,6 +22,15 @@ public enum Action {
                     EventStatus.Open,
                     EventStatus.Resolved,
                     EventStatus.Snoozed)),
+    /** Until Provision starts, which {@link Progress#reschedule} checks. */
+    RESCHEDULE(
+            "reschedule",
+            EnumSet.of(
+                    EventStatus.Scheduled,
+                    EventStatus.Pending,
+                    EventStatus.Open,
+                    EventStatus.Resolved,
+                    EventStatus.Snoozed)),
     SNOOZE("snooze", EnumSet.of(EventStatus.Scheduled, EventStatus.Pending, EventStatus.Open, EventStatus.Resolved)),
     RECORD_RETURN(
             "record the return of",

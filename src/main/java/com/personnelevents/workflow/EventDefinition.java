@@ -24,11 +24,14 @@ public record EventDefinition(
                     new IdentityRule(StageName.Provision, Moment.STARTED, IdentityChange.ACTIVATE)),
             Map.of(StageName.Provision, AccessChange.GRANT_MODELS));
 
-    /** An offboarding: approved, everything the person holds removed, verified, the identity disabled. */
+    /**
+     * An offboarding: approved, everything the person holds removed, and the identity disabled as soon as
+     * that removal is done; then verified.
+     */
     private static final EventDefinition OFFBOARD = new EventDefinition(
             EventType.Offboard,
             List.of(StageRule.APPROVAL, StageRule.PROVISION, StageRule.VERIFICATION),
-            List.of(new IdentityRule(null, Moment.EVENT_COMPLETED, IdentityChange.DEACTIVATE)),
+            List.of(new IdentityRule(StageName.Provision, Moment.COMPLETED, IdentityChange.DEACTIVATE)),
             Map.of(StageName.Provision, AccessChange.REMOVE_HELD));
 
     /**
@@ -102,6 +105,11 @@ public record EventDefinition(
             }
         }
         return changes;
+    }
+
+    /** Whether events of the type take an end date (a role transition's overlap, a leave's return). */
+    public boolean hasEndDate() {
+        return stages.contains(StageRule.OVERLAP_END) || stages.contains(StageRule.RETURN);
     }
 
     /** The access requests a stage raises when it starts; null when it raises none. */

@@ -6,19 +6,26 @@ import java.util.Optional;
 
 /** The four personnel event types; {@link #apiName()} is how the API spells them. */
 public enum EventType {
-    Onboard("Onboard"),
-    Offboard("Offboard"),
-    RoleTransition("Role Transition"),
-    Absence("Absence");
+    Onboard("Onboard", "an onboarding"),
+    Offboard("Offboard", "an offboarding"),
+    RoleTransition("Role Transition", "a role transition"),
+    Absence("Absence", "a leave of absence");
 
     private final String apiName;
+    private final String noun;
 
-    EventType(String apiName) {
+    EventType(String apiName, String noun) {
         this.apiName = apiName;
+        this.noun = noun;
     }
 
     public String apiName() {
         return apiName;
+    }
+
+    /** How messages name an event of the type: "an offboarding". */
+    public String noun() {
+        return noun;
     }
 
     /** List filter: case-insensitive, spaces stripped ({@code Role Transition} = {@code RoleTransition}). */

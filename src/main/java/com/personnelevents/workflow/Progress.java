@@ -24,6 +24,9 @@ import java.util.List;
 public record Progress(
         EventType type, EventStatus status, List<Stage> stages, LocalDate snoozedUntil, Instant completedOn) {
 
+    /** The longest a person may put an event aside. */
+    public static final int MAX_SNOOZE_DAYS = 90;
+
     public Progress {
         stages = List.copyOf(stages);
     }
@@ -75,6 +78,34 @@ public record Progress(
                             : "Access changes of this event are already made; it can no longer be canceled");
         }
         return cancelRemaining();
+    }
+
+    /**
+     * New dates, as long as the access changes have not started: the stages not yet done take the days of
+     * {@code plan} (made for the new dates); a stage already done, or already open awaiting approval, or
+     * put aside by a snooze, keeps its status. A stage the new dates bring (a role transition's overlap)
+     * is added, one they drop is removed.
+     */
+    public Progress reschedule(StagePlan plan, LocalDate today, Instant now) {
+        Action.RESCHEDULE.checkAllowedIn(status);
+        Stage provision = stage(StageName.Provision);
+        if (provision.startedOn() != null || provision.isDone()) {
+            throw new WorkflowException("The dates of this event can no longer move: its Provision stage has started");
+        }
+        List<Stage> next = new ArrayList<>();
+        for (Stage planned : plan.stages()) {
+            Stage old = stage(planned.name());
+            if (old == null) {
+                next.add(planned);
+            } else if (old.isDone()) {
+                next.add(old);
+            } else if (old.startedOn() != null || (snoozedUntil != null && old.status() == EventStatus.Snoozed)) {
+                next.add(old.withScheduledStart(planned.scheduledStart()));
+            } else {
+                next.add(planned);
+            }
+        }
+        return new Progress(type, status, next, snoozedUntil, completedOn).advance(today, now);
     }
 
     /** Puts the current step aside until a later day; the scheduler wakes it then. */

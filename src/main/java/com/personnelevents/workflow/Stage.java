@@ -37,6 +37,10 @@ public record Stage(
         return new Stage(name, EventStatus.Scheduled, startedOn, date, completedOn, completedBy);
     }
 
+    Stage withScheduledStart(LocalDate date) {
+        return new Stage(name, status, startedOn, date, completedOn, completedBy);
+    }
+
     boolean isDone() {
         return status.isTerminal();
     }

@@ -2,15 +2,13 @@ package com.personnelevents.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.personnelevents.support.ApiIntegrationTest;
+import com.personnelevents.support.AccessWorkflowTest;
 import com.personnelevents.support.ApiResponse;
 import com.personnelevents.support.JsonBody;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -18,37 +16,7 @@ import tools.jackson.databind.JsonNode;
  * Access models turned into access requests by the Provision and Removal stages, and requests turned
  * into what people hold, all through HTTP. Every name is unique to the test: the database is shared.
  */
-class AccessRequestFlowIT extends ApiIntegrationTest {
-
-    private String admin;
-    private String provisioner;
-    private String reader;
-    private String app;
-    private String department;
-
-    @BeforeEach
-    void setUp() {
-        admin = token("admin");
-        provisioner = token("Provisioner Pat", List.of("events:provision", "events:read"));
-        reader = token("access:read", "events:read", "identities:read");
-        String unique = UUID.randomUUID().toString().substring(0, 8);
-        app = "Core Banking " + unique;
-        department = "Branch " + unique;
-        ApiResponse created = post(
-                "/api/applications",
-                admin,
-                JsonBody.json()
-                        .with("name", app)
-                        .with(
-                                "permissions",
-                                List.of(
-                                        Map.of("name", "Teller"),
-                                        Map.of("name", "Head Teller"),
-                                        Map.of("name", "Loans"),
-                                        Map.of("name", "Mailbox"),
-                                        Map.of("name", "Reports"))));
-        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
-    }
+class AccessRequestFlowIT extends AccessWorkflowTest {
 
     @Test
     void onboarding_adds_every_permission_of_every_matching_model_and_nothing_else() {
@@ -381,80 +349,5 @@ class AccessRequestFlowIT extends ApiIntegrationTest {
         assertThat(adds.at("totalCount").asLong()).isZero();
         assertThat(bad.status()).isEqualTo(400);
         assertThat(all.text("items.0.personnelEventId")).isEqualTo(id);
-    }
-
-    private void model(String name, Map<String, List<String>> criteria, String... permissions) {
-        List<Map<String, String>> granted = new ArrayList<>();
-        for (String permission : permissions) {
-            granted.add(Map.of("application", app, "permission", permission));
-        }
-        ApiResponse created = post(
-                "/api/access-models",
-                admin,
-                JsonBody.json()
-                        .with("name", name + " " + UUID.randomUUID())
-                        .with("criteria", criteria)
-                        .with("permissions", granted));
-        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
-    }
-
-    private void grant(UUID person, String... permissions) {
-        List<Map<String, String>> grants = new ArrayList<>();
-        for (String permission : permissions) {
-            grants.add(Map.of("identityId", person.toString(), "application", app, "permission", permission));
-        }
-        ApiResponse imported =
-                post("/api/identity-access", admin, JsonBody.json().with("grants", grants));
-        assertThat(imported.status()).as(imported.body().toString()).isEqualTo(200);
-    }
-
-    /** Approves the event and moves time to its effective date: the Provision stage starts. */
-    private JsonNode toProvision(String eventId, LocalDate effective) {
-        runSchedulerOn(effective.minusDays(7));
-        ApiResponse approved = post("/api/personnel-events/" + eventId + "/approve", admin, null);
-        assertThat(approved.status()).as(approved.body().toString()).isEqualTo(200);
-        runSchedulerOn(effective);
-        return stage(get("/api/personnel-events/" + eventId, reader), "Provision");
-    }
-
-    private void completeAll(JsonNode stage) {
-        for (JsonNode request : stage.path("accessRequests")) {
-            ApiResponse completed =
-                    post("/api/access-requests/" + request.path("id").asString() + "/complete", provisioner, null);
-            assertThat(completed.status()).as(completed.body().toString()).isEqualTo(200);
-            assertThat(completed.text("completedBy")).isEqualTo("Provisioner Pat");
-        }
-    }
-
-    private List<String> held(String person) {
-        List<String> held = new ArrayList<>();
-        get("/api/identities/" + person + "/access", reader)
-                .body()
-                .forEach(h -> held.add(h.path("permission").path("name").asString() + " "
-                        + h.path("status").asString()));
-        return held;
-    }
-
-    private static JsonNode stage(ApiResponse event, String name) {
-        for (JsonNode stage : event.at("stages")) {
-            if (stage.path("name").asString().equals(name)) {
-                return stage;
-            }
-        }
-        throw new AssertionError("No stage " + name + " in " + event.body());
-    }
-
-    private static List<String> actions(JsonNode stage) {
-        List<String> actions = new ArrayList<>();
-        stage.path("accessRequests")
-                .forEach(r -> actions.add(r.path("action").asString() + " "
-                        + r.path("permission").path("name").asString()));
-        return actions;
-    }
-
-    private static List<String> activityActions(ApiResponse event) {
-        List<String> actions = new ArrayList<>();
-        event.at("activity").forEach(a -> actions.add(a.path("action").asString()));
-        return actions;
     }
 }

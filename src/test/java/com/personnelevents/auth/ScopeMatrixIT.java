@@ -50,8 +50,10 @@ class ScopeMatrixIT extends ApiIntegrationTest {
             row("POST /api/personnel-events/{id}/reject", "events:approve"),
             // which of the two a stage needs is the workflow's check (ActionScopesIT)
             row("POST /api/personnel-events/{id}/stages/{stage}/complete", "events:provision", "events:verify"),
-            row("POST /api/personnel-events/{id}/cancel", "events:write"),
-            row("POST /api/personnel-events/{id}/snooze", "events:write"),
+            // an offboarding needs events:approve, other events events:write: the workflow's check (LeaverControlIT)
+            row("POST /api/personnel-events/{id}/cancel", "events:write", "events:approve"),
+            row("POST /api/personnel-events/{id}/snooze", "events:write", "events:approve"),
+            row("POST /api/personnel-events/{id}/reschedule", "events:write", "events:approve"),
             row("POST /api/personnel-events/{id}/return", "events:write"),
             row("PUT /api/personnel-events/{id}/assignee", "events:write"),
             row("POST /api/personnel-events/{id}/comments", "events:write"),

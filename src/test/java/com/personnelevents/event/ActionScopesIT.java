@@ -129,7 +129,8 @@ class ActionScopesIT extends ApiIntegrationTest {
 
         ApiResponse denied = post(EVENTS + id + "/cancel", token("events:approve", "events:read"), reason("Withdrawn"));
 
-        assertForbidden(denied, SCOPES_DENIED);
+        // events:approve gets past the door (it cancels offboardings), the workflow refuses it here
+        assertForbidden(denied, "Canceling an event needs the events:write scope");
         assertThat(event(id).body()).isEqualTo(before.body());
         ApiResponse canceled = post(EVENTS + id + "/cancel", token("events:write"), reason("Withdrawn"));
         assertThat(canceled.status()).as(canceled.body().toString()).isEqualTo(200);
@@ -144,7 +145,7 @@ class ActionScopesIT extends ApiIntegrationTest {
 
         ApiResponse denied = post(EVENTS + id + "/snooze", token("events:approve", "events:verify"), until);
 
-        assertForbidden(denied, SCOPES_DENIED);
+        assertForbidden(denied, "Snoozing an event needs the events:write scope");
         assertThat(event(id).body()).isEqualTo(before.body());
         ApiResponse snoozed = post(EVENTS + id + "/snooze", token("events:write"), until);
         assertThat(snoozed.status()).as(snoozed.body().toString()).isEqualTo(200);

@@ -316,7 +316,10 @@ class EventActionRulesIT extends ApiIntegrationTest {
         ApiResponse response =
                 post(EVENTS + id + "/return", admin, JsonBody.json().with("returnDate", "2026-05-01"));
 
-        assertConflict(response, "The return date must be after the first day of leave (2026-05-01)");
+        assertConflict(
+                response,
+                "The return date must be after the first day of leave (2026-05-01) while nothing is suspended yet;"
+                        + " cancel the leave instead");
         assertThat(event(id).at("neededUntil").isNull()).isTrue();
         assertThat(activityCount(id)).isEqualTo(activity);
     }

@@ -188,7 +188,7 @@ class EventLifecycleIT extends ApiIntegrationTest {
     // ---- Offboarding ----
 
     @Test
-    void offboarding_completes_and_disables_the_identity_only_at_completion() {
+    void offboarding_disables_the_identity_as_soon_as_its_access_is_removed_and_completes_at_verification() {
         String person = givenIdentity("Olivia", "Leaving").toString();
         LocalDate lastDay = TODAY.plusDays(10);
 
@@ -237,8 +237,11 @@ class EventLifecycleIT extends ApiIntegrationTest {
                 resolved,
                 deprovisionedAt,
                 PROVISIONER + " | Stage completed | Provision completed (Open → Resolved)",
-                SYSTEM + " | Stage started | Verification started");
-        assertIdentityActive(person);
+                SYSTEM + " | Stage started | Verification started",
+                SYSTEM + " | Identity changed | Identity " + person + " set Disabled");
+        ApiResponse gone = identity(person);
+        assertThat(gone.text("status")).isEqualTo("Disabled");
+        assertThat(gone.text("inactivatedDate")).isEqualTo(deprovisionedAt.toString());
 
         Instant verifiedAt = clockAt(lastDay.plusDays(1), 10);
         ApiResponse completed = ok(post(path(id, "stages/Verification/complete"), verifier, null));
@@ -250,11 +253,8 @@ class EventLifecycleIT extends ApiIntegrationTest {
                 completed,
                 verifiedAt,
                 VERIFIER + " | Stage completed | Verification completed (Resolved → Completed)",
-                SYSTEM + " | Completed | Offboard event completed",
-                SYSTEM + " | Identity changed | Identity " + person + " set Disabled");
-        ApiResponse gone = identity(person);
-        assertThat(gone.text("status")).isEqualTo("Disabled");
-        assertThat(gone.text("inactivatedDate")).isEqualTo(verifiedAt.toString());
+                SYSTEM + " | Completed | Offboard event completed");
+        assertThat(identity(person).text("inactivatedDate")).isEqualTo(deprovisionedAt.toString());
     }
 
     // ---- Role transition ----
@@ -630,8 +630,9 @@ class EventLifecycleIT extends ApiIntegrationTest {
         ApiResponse approved = ok(post(path(id, "approve"), approver, null));
 
         Instant canceledAt = clockAt(TODAY.plusDays(1), 9);
-        ApiResponse canceled =
-                ok(post(path(id, "cancel"), hr, JsonBody.json().with("reason", "Employee withdrew the resignation")));
+        // an offboarding is called off by an approver (LeaverControlIT)
+        ApiResponse canceled = ok(post(
+                path(id, "cancel"), approver, JsonBody.json().with("reason", "Employee withdrew the resignation")));
 
         assertThat(canceled.text("status")).isEqualTo("Canceled");
         assertThat(canceled.at("completedOn").isNull()).isTrue();
@@ -642,7 +643,7 @@ class EventLifecycleIT extends ApiIntegrationTest {
                 approved,
                 canceled,
                 canceledAt,
-                HR + " | Canceled | Canceled: Employee withdrew the resignation (Scheduled → Canceled)");
+                APPROVER + " | Canceled | Canceled: Employee withdrew the resignation (Scheduled → Canceled)");
 
         runSchedulerOn(lastDay.plusDays(1));
 

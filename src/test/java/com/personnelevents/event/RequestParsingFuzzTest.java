@@ -49,6 +49,7 @@ class RequestParsingFuzzTest {
             body -> action(JSON.readValue(body, ActionRequests.Reason.class), ActionRequests.Reason::validate),
             body -> action(JSON.readValue(body, ActionRequests.Snooze.class), ActionRequests.Snooze::validate),
             body -> action(JSON.readValue(body, ActionRequests.Return.class), ActionRequests.Return::validate),
+            body -> action(JSON.readValue(body, ActionRequests.Reschedule.class), (r, v) -> r.validate(TODAY, v)),
             body -> action(JSON.readValue(body, ActionRequests.Assignee.class), ActionRequests.Assignee::validate),
             body -> check(JSON.readValue(body, ActionRequests.NewComment.class), ActionRequests.NewComment::validate),
             body -> check(
