@@ -9,13 +9,17 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -24,9 +28,11 @@ import org.springframework.web.bind.annotation.RestController;
 class AccessRequestController {
 
     private final AccessRequestService requests;
+    private final AccessExceptionService exceptions;
 
-    AccessRequestController(AccessRequestService requests) {
+    AccessRequestController(AccessRequestService requests, AccessExceptionService exceptions) {
         this.requests = requests;
+        this.exceptions = exceptions;
     }
 
     @GetMapping
@@ -65,5 +71,28 @@ class AccessRequestController {
     AccessRequestView reject(
             @PathVariable UUID id, @RequestBody(required = false) AccessRequests.Reason request, ApiCaller caller) {
         return requests.reject(id, request == null ? null : request.reason(), caller);
+    }
+
+    @PostMapping("/" + ApiPaths.ID + "/retry")
+    @Operation(
+            operationId = "retryAccessRequest",
+            summary = "Raise a refused removal or suspension again, with a reason: a new open request")
+    @ResponseStatus(HttpStatus.CREATED)
+    @ApiDocs.Conflict
+    ResponseEntity<AccessRequestView> retry(
+            @PathVariable UUID id, @RequestBody(required = false) AccessRequests.Reason request, ApiCaller caller) {
+        AccessRequestView raised = exceptions.retry(id, request, caller);
+        return ResponseEntity.created(URI.create("/api/access-requests/" + raised.id()))
+                .body(raised);
+    }
+
+    @PostMapping("/" + ApiPaths.ID + "/accept-exception")
+    @Operation(
+            operationId = "acceptAccessException",
+            summary = "Accept that a refused removal or suspension is not carried out, with a reason")
+    @ApiDocs.Conflict
+    AccessRequestView acceptException(
+            @PathVariable UUID id, @RequestBody(required = false) AccessRequests.Reason request, ApiCaller caller) {
+        return exceptions.accept(id, request, caller);
     }
 }

@@ -16,12 +16,13 @@ public interface AccessRequestOutcomes {
     void lockEvent(UUID eventId);
 
     /**
-     * A request was carried out or refused: an entry in the event's audit trail, and, when it was the last
-     * open request of its stage, the stage completed by whoever closed it.
+     * A request was carried out, refused, raised again or its exception accepted: an entry in the event's
+     * audit trail, and, when nothing of its stage is left open or undecided, the stage completed by whoever
+     * made the change.
      */
     void closed(Closed closed);
 
-    /** One closed request, as the event's trail records it. */
+    /** One change of a request, as the event's trail records it. */
     record Closed(
             UUID eventId,
             String stage,

@@ -32,9 +32,11 @@ class AccessRequestRepository {
     void insert(AccessRequest request) {
         jdbc.sql("""
                         INSERT INTO access_request (id, number, event_id, stage, identity_id, permission_id, action,
-                            status, reporter_name, reason, created_at, completed_on, completed_by, version)
+                            status, reporter_name, reason, created_at, completed_on, completed_by, retry_of, undoes,
+                            version)
                         VALUES (:id, :number, :eventId, :stage, :identityId, :permissionId, :action,
-                            :status, :reporterName, :reason, :createdAt, :completedOn, :completedBy, 0)
+                            :status, :reporterName, :reason, :createdAt, :completedOn, :completedBy, :retryOf, :undoes,
+                            0)
                         """)
                 .param("id", request.id())
                 .param("number", request.number())
@@ -49,19 +51,44 @@ class AccessRequestRepository {
                 .param("createdAt", toDb(request.createdAt()))
                 .param("completedOn", toDb(request.completedOn()))
                 .param("completedBy", request.completedBy())
+                .param("retryOf", request.retryOf())
+                .param("undoes", request.undoes())
                 .update();
     }
 
-    /** Optimistic: false when the request changed since it was read. */
-    boolean close(AccessRequest request, EventStatus status, String reason, Instant now, String by) {
+    /**
+     * Closes the request, a refused removal or suspension with an undecided exception. Optimistic: false
+     * when the request changed since it was read.
+     */
+    boolean close(AccessRequest request, EventStatus status, String reason, Instant now, String by, boolean exception) {
         return jdbc.sql("""
                         UPDATE access_request SET status = :status, reason = :reason, completed_on = :now,
-                            completed_by = :by, version = version + 1 WHERE id = :id AND version = :version
+                            completed_by = :by, exception_status = :exception, version = version + 1
+                         WHERE id = :id AND version = :version
                         """)
                         .param("status", status.name())
                         .param("reason", reason)
                         .param("now", toDb(now))
                         .param("by", by)
+                        .param("exception", exception ? AccessRequest.ExceptionStatus.Undecided.name() : null)
+                        .param("id", request.id())
+                        .param("version", request.version())
+                        .update()
+                == 1;
+    }
+
+    /** Decides an undecided exception. Optimistic: false when the request changed since it was read. */
+    boolean decide(
+            AccessRequest request, AccessRequest.ExceptionStatus decision, String by, String reason, Instant now) {
+        return jdbc.sql("""
+                        UPDATE access_request SET exception_status = :decision, exception_by = :by,
+                            exception_reason = :reason, exception_on = :now, version = version + 1
+                         WHERE id = :id AND version = :version AND exception_status = 'Undecided'
+                        """)
+                        .param("decision", decision.name())
+                        .param("by", by)
+                        .param("reason", reason)
+                        .param("now", toDb(now))
                         .param("id", request.id())
                         .param("version", request.version())
                         .update()
@@ -87,6 +114,19 @@ class AccessRequestRepository {
                             version = version + 1 WHERE event_id = :eventId AND status NOT IN %s
                         """.formatted(EventStatus.TERMINAL_SQL))
                 .param("reason", reason)
+                .param("now", toDb(now))
+                .param("eventId", eventId)
+                .update();
+    }
+
+    /** A canceled event's undecided exceptions are moot: nobody decides them any more. */
+    int withdrawUndecided(UUID eventId, String by, Instant now) {
+        return jdbc.sql("""
+                        UPDATE access_request SET exception_status = 'Withdrawn', exception_by = :by,
+                            exception_reason = 'Personnel event canceled', exception_on = :now, version = version + 1
+                         WHERE event_id = :eventId AND exception_status = 'Undecided'
+                        """)
+                .param("by", by)
                 .param("now", toDb(now))
                 .param("eventId", eventId)
                 .update();
@@ -144,6 +184,20 @@ class AccessRequestRepository {
                 instant(rs, "created_at"),
                 instant(rs, "completed_on"),
                 rs.getString("completed_by"),
+                refusal(rs),
+                uuid(rs, "retry_of"),
+                uuid(rs, "undoes"),
                 rs.getLong("version"));
+    }
+
+    private static AccessRequest.Refusal refusal(ResultSet rs) throws SQLException {
+        String status = rs.getString("exception_status");
+        return status == null
+                ? null
+                : new AccessRequest.Refusal(
+                        AccessRequest.ExceptionStatus.valueOf(status),
+                        rs.getString("exception_by"),
+                        rs.getString("exception_reason"),
+                        instant(rs, "exception_on"));
     }
 }

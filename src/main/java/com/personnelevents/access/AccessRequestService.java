@@ -14,18 +14,25 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Raises the access requests of a stage when it starts, and closes them: completing one changes what
- * the person holds in the same transaction; when a stage's last request closes, the stage is done.
+ * the person holds in the same transaction; when nothing of a stage is left open or undecided, the
+ * stage is done. A canceled event's completed requests are undone by new ones.
  */
 @Service
 public class AccessRequestService {
+
+    /** What undoes a completed change; a change without an entry here leaves nothing to undo. */
+    private static final Map<AccessAction, AccessAction> UNDO = Map.of(
+            AccessAction.Add, AccessAction.Remove,
+            AccessAction.Remove, AccessAction.Add,
+            AccessAction.Suspend, AccessAction.Restore);
 
     private final AccessRequestRepository requests;
     private final AccessPlanner planner;
@@ -60,8 +67,7 @@ public class AccessRequestService {
             return requests.moveAll(stage.eventId(), AccessPlanner.REMOVAL, EventStatus.Scheduled, EventStatus.Open);
         }
         List<AccessPlanner.Planned> plan = planner.plan(stage);
-        plan.forEach(planned -> requests.insert(new AccessRequest(
-                UUID.randomUUID(),
+        plan.forEach(planned -> requests.insert(AccessRequest.raised(
                 requests.nextNumber(),
                 stage.eventId(),
                 planned.stage(),
@@ -70,26 +76,75 @@ public class AccessRequestService {
                 planned.action(),
                 planned.status(),
                 stage.reporterName(),
-                null,
                 stage.at(),
                 null,
-                null,
-                0)));
+                null)));
         return plan.size();
     }
 
-    /** Open requests of the stage: it cannot be completed by hand while there are any. */
+    /**
+     * What still holds a stage open: requests not carried out yet, and refused removals or suspensions
+     * nobody has decided. A stage cannot be completed by hand while there are any.
+     */
     @Transactional(readOnly = true)
-    public long openCount(UUID eventId, String stage) {
-        return requests.forEvent(eventId).stream()
-                .filter(r -> r.stage().equals(stage) && !r.isClosed())
-                .count();
+    public Outstanding outstanding(UUID eventId, String stage) {
+        List<AccessRequest> ofStage = requests.forEvent(eventId).stream()
+                .filter(r -> stage == null || r.stage().equals(stage))
+                .toList();
+        return new Outstanding(
+                ofStage.stream().filter(r -> !r.isClosed()).count(),
+                ofStage.stream().filter(AccessRequest::awaitsDecision).count());
     }
 
-    /** A canceled event's requests that nobody has carried out are canceled with it. */
+    /** Open requests and undecided exceptions of a stage (or of the whole event). */
+    public record Outstanding(long open, long undecided) {
+
+        public boolean none() {
+            return open == 0 && undecided == 0;
+        }
+    }
+
+    /** How many completed changes canceling the event would have to undo. */
+    @Transactional(readOnly = true)
+    public long undoable(UUID eventId) {
+        return toUndo(requests.forEvent(eventId)).size();
+    }
+
+    /**
+     * The event is called off: requests nobody has carried out are canceled with it, its undecided
+     * exceptions withdrawn, and each completed change undone by a new open request in its Removal stage
+     * (Remove what was added, Add back what was removed, Restore what was suspended). Returns those
+     * requests as the event's activity names them.
+     */
     @Transactional
-    public void eventCanceled(UUID eventId, Instant now) {
+    public List<String> eventCanceled(UUID eventId, String by, boolean undoCompleted, Instant now) {
+        List<AccessRequest> before = requests.forEvent(eventId);
         requests.cancelOpen(eventId, "Personnel event canceled", now);
+        requests.withdrawUndecided(eventId, by, now);
+        List<AccessRequest> undo = new ArrayList<>();
+        for (AccessRequest done : undoCompleted ? toUndo(before) : List.<AccessRequest>of()) {
+            AccessRequest undoing = AccessRequest.raised(
+                    requests.nextNumber(),
+                    eventId,
+                    AccessPlanner.REMOVAL,
+                    done.identityId(),
+                    done.permissionId(),
+                    UNDO.get(done.action()),
+                    EventStatus.Open,
+                    by,
+                    now,
+                    null,
+                    done.id());
+            requests.insert(undoing);
+            undo.add(undoing);
+        }
+        return describe(undo);
+    }
+
+    private static List<AccessRequest> toUndo(List<AccessRequest> ofEvent) {
+        return ofEvent.stream()
+                .filter(r -> r.status() == EventStatus.Completed && UNDO.containsKey(r.action()))
+                .toList();
     }
 
     /** The event's requests by stage name, oldest first. */
@@ -127,54 +182,72 @@ public class AccessRequestService {
                 access.setStatus(request.identityId(), request.permissionId(), IdentityAccessRepository.SUSPENDED, now);
         }
         close(request, EventStatus.Completed, null, now, caller.name());
+        record(request, caller.name(), "Access request completed", describe(request), now);
         return get(id);
     }
 
-    /** Decides not to carry out the request; what the person holds does not change. */
+    /**
+     * Decides not to carry out the request; what the person holds does not change. A refused removal or
+     * suspension leaves the person holding what should have gone: an exception that keeps its stage open
+     * until someone decides it ({@link AccessExceptionService}).
+     */
     @Transactional
     AccessRequestView reject(UUID id, String reason, ApiCaller caller) {
         Violations violations = new Violations();
-        if (violations.required("reason", reason, "Reason")) {
-            violations.longText("reason", reason, AccessRequests.REASON_MAX, "Reason");
-        }
+        String why = violations.requiredLongText("reason", reason, AccessRequests.REASON_MAX, "Reason");
         violations.throwIfAny();
-        close(open(id), EventStatus.Canceled, "Rejected: " + reason.trim(), clock.instant(), caller.name());
+        AccessRequest request = open(id);
+        Instant now = clock.instant();
+        close(request, EventStatus.Canceled, "Rejected: " + why.trim(), now, caller.name());
+        record(request, caller.name(), "Access request rejected", describe(request) + ": Rejected: " + why.trim(), now);
         return get(id);
     }
 
-    private void close(AccessRequest request, EventStatus status, String reason, Instant now, String by) {
-        outcomes.getObject().lockEvent(request.eventId());
-        if (!requests.close(request, status, reason, now, by)) {
-            throw new ConflictException("Access request " + request.id() + " was changed concurrently; reload it");
-        }
-        PermissionRef ref =
-                applications.describe(Set.of(request.permissionId())).get(request.permissionId());
-        String what = "#" + request.number() + " " + request.action() + " "
-                + ref.permission().name() + " in " + ref.application().name();
-        boolean last = openCount(request.eventId(), request.stage()) == 0;
+    /**
+     * Tells the event about a change of one of its requests: an entry of its audit trail, and the stage
+     * completed by whoever made the change when nothing of it is left open or undecided.
+     */
+    void record(AccessRequest request, String by, String action, String description, Instant now) {
+        boolean last = outstanding(request.eventId(), request.stage()).none();
         outcomes.getObject()
-                .closed(
-                        status == EventStatus.Completed
-                                ? new AccessRequestOutcomes.Closed(
-                                        request.eventId(),
-                                        request.stage(),
-                                        by,
-                                        "Access request completed",
-                                        what,
-                                        now,
-                                        last)
-                                : new AccessRequestOutcomes.Closed(
-                                        request.eventId(),
-                                        request.stage(),
-                                        by,
-                                        "Access request rejected",
-                                        what + ": " + reason,
-                                        now,
-                                        last));
+                .closed(new AccessRequestOutcomes.Closed(
+                        request.eventId(), request.stage(), by, action, description, now, last));
     }
 
+    /** The event first, then the request: the order canceling the event takes too. */
+    AccessRequest lockEventOf(AccessRequest request) {
+        outcomes.getObject().lockEvent(request.eventId());
+        return find(request.id());
+    }
+
+    private void close(AccessRequest request, EventStatus status, String reason, Instant now, String by) {
+        boolean exception = status == EventStatus.Canceled && request.refusalIsAnException();
+        if (!requests.close(request, status, reason, now, by, exception)) {
+            throw new ConflictException("Access request " + request.id() + " was changed concurrently; reload it");
+        }
+    }
+
+    /** "#12 Remove Loans in Core Banking": how the event's activity names a request. */
+    String describe(AccessRequest request) {
+        return describe(List.of(request)).get(0);
+    }
+
+    private List<String> describe(List<AccessRequest> list) {
+        Map<UUID, PermissionRef> refs = applications.describe(
+                list.stream().map(AccessRequest::permissionId).collect(Collectors.toSet()));
+        return list.stream()
+                .map(r -> {
+                    PermissionRef ref = refs.get(r.permissionId());
+                    return "#" + r.number() + " " + r.action() + " "
+                            + ref.permission().name() + " in "
+                            + ref.application().name();
+                })
+                .toList();
+    }
+
+    /** The request, its event locked first; it must be Open. */
     private AccessRequest open(UUID id) {
-        AccessRequest request = find(id);
+        AccessRequest request = lockEventOf(find(id));
         if (request.status() != EventStatus.Open) {
             throw new ConflictException("Access request #" + request.number() + " is " + request.status()
                     + "; only an Open request can be completed or rejected");
@@ -182,7 +255,7 @@ public class AccessRequestService {
         return request;
     }
 
-    private AccessRequest find(UUID id) {
+    AccessRequest find(UUID id) {
         return requests.findById(id)
                 .orElseThrow(() -> new NotFoundException("Access request with id " + id + " not found"));
     }

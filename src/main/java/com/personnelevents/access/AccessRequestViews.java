@@ -46,7 +46,16 @@ class AccessRequestViews {
                             r.reason(),
                             r.createdAt(),
                             r.completedOn(),
-                            r.completedBy());
+                            r.completedBy(),
+                            r.refusal() == null
+                                    ? null
+                                    : new AccessRequestView.AccessException(
+                                            r.refusal().status().name(),
+                                            r.refusal().decidedBy(),
+                                            r.refusal().reason(),
+                                            r.refusal().decidedOn()),
+                            r.retryOf(),
+                            r.undoes());
                 })
                 .toList();
     }

@@ -123,6 +123,12 @@ class SecurityConfig implements WebMvcConfigurer {
                         .requestMatchers(
                                 HttpMethod.POST, "/api/access-requests/*/complete", "/api/access-requests/*/reject")
                         .hasAuthority(Scope.EVENTS_PROVISION.authority())
+                        // whether the person may keep what a refused removal leaves is an approver's decision
+                        .requestMatchers(
+                                HttpMethod.POST,
+                                "/api/access-requests/*/retry",
+                                "/api/access-requests/*/accept-exception")
+                        .hasAuthority(Scope.EVENTS_APPROVE.authority())
                         .requestMatchers(
                                 HttpMethod.GET,
                                 "/api/applications/**",

@@ -6,15 +6,32 @@ import java.util.List;
 
 /**
  * What a transition of an event causes beyond the event itself, for the service to carry out in the same
- * transaction: the identity's changes, and the stages that started (those that raise access requests raise
- * them then).
+ * transaction: the identity's changes, the stages that started (those that raise access requests raise
+ * them then), and who called the event off, if it was (its requests are canceled, its completed changes
+ * undone).
  */
-record Changes(List<IdentityChange> identity, List<StageName> started) {
+record Changes(List<IdentityChange> identity, List<StageName> started, String calledOffBy, boolean undo) {
 
-    static final Changes NONE = new Changes(List.of(), List.of());
+    static final Changes NONE = new Changes(List.of(), List.of(), null, false);
 
     Changes {
         identity = List.copyOf(identity);
         started = List.copyOf(started);
+    }
+
+    Changes(List<IdentityChange> identity, List<StageName> started) {
+        this(identity, started, null, false);
+    }
+
+    /**
+     * The same identity changes, the event called off by {@code by}, its completed changes undone or
+     * not; the stage a cancel opens to undo them raises nothing by itself.
+     */
+    Changes calledOffBy(String by, boolean undo) {
+        return new Changes(identity, List.of(), by, undo);
+    }
+
+    boolean calledOff() {
+        return calledOffBy != null;
     }
 }

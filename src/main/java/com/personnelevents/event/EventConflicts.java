@@ -29,6 +29,11 @@ class EventConflicts {
         List<EventRow> open = events.openEvents(identityId).stream()
                 .filter(e -> !e.id().equals(self))
                 .toList();
+        check(identityId, open, type, effective, end);
+    }
+
+    /** The same, against the identity's open events as already read (a create reads them once). */
+    void check(UUID identityId, List<EventRow> open, EventType type, LocalDate effective, LocalDate end) {
         for (EventRow other : open) {
             if (other.type() == EventType.Offboard && effective.isAfter(other.neededOn())) {
                 throw new ConflictException("Identity " + identityId + " leaves on " + other.neededOn()

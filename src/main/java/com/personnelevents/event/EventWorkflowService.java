@@ -86,10 +86,17 @@ public class EventWorkflowService implements AccessRequestOutcomes {
             throw new ForbiddenException("Completing the " + name + " stage needs the " + needed.value() + " scope");
         }
         String comment = ActionRequests.checked(request, ActionRequests.Note.NONE, ActionRequests.Note::validate);
-        long open = accessRequests.openCount(id, name.name());
-        if (open > 0) {
-            throw new ConflictException("The " + name + " stage still has " + open
+        // Verification looks at the whole event: no refused removal of any stage may be left undecided.
+        AccessRequestService.Outstanding outstanding =
+                accessRequests.outstanding(id, name == StageName.Verification ? null : name.name());
+        if (outstanding.open() > 0 && name != StageName.Verification) {
+            throw new ConflictException("The " + name + " stage still has " + outstanding.open()
                     + " open access requests; it completes when the last one is completed or rejected");
+        }
+        if (outstanding.undecided() > 0) {
+            throw new ConflictException("The " + name + " stage has " + outstanding.undecided() + " refused access"
+                    + (outstanding.undecided() == 1 ? " request" : " requests")
+                    + " awaiting a decision: raise it again or accept the exception");
         }
         return act(id, (event, now, today) -> event.complete(name, caller.name(), comment, now, today));
     }
@@ -101,7 +108,7 @@ public class EventWorkflowService implements AccessRequestOutcomes {
             requireLeaverControl(event, caller, "Canceling");
             String reason =
                     ActionRequests.checked(request, ActionRequests.Reason.NONE, ActionRequests.Reason::validate);
-            return event.cancel(caller.name(), reason, now);
+            return event.cancel(caller.name(), reason, accessRequests.undoable(event.id()) > 0, now);
         });
     }
 
@@ -252,6 +259,9 @@ public class EventWorkflowService implements AccessRequestOutcomes {
         for (IdentityChange change : changes.identity()) {
             apply(event, change, now);
             event.recordSystem("Identity changed", describe(event, change), now);
+            if (event.type() == EventType.Offboard && change == IdentityChange.DEACTIVATE) {
+                endLeavesOf(event, now);
+            }
         }
         EventDefinition definition = EventDefinition.of(event.type());
         for (StageName stage : changes.started()) {
@@ -272,12 +282,29 @@ public class EventWorkflowService implements AccessRequestOutcomes {
                 event.recordSystem("Access requests raised", raised + " access requests raised for " + stage, now);
             }
         }
-        if (event.status() == EventStatus.Canceled && event.statusAtLoad() != EventStatus.Canceled) {
-            accessRequests.eventCanceled(event.id(), now);
+        if (changes.calledOff()) {
+            List<String> undoing = accessRequests.eventCanceled(event.id(), changes.calledOffBy(), changes.undo(), now);
+            if (!undoing.isEmpty()) {
+                event.recordSystem(
+                        "Access requests raised",
+                        "Undoing the event's completed changes: " + String.join(", ", undoing),
+                        now);
+            }
         }
         if (!events.update(event)) {
             throw new ConflictException("Personnel event " + event.id()
                     + " was changed by another request at the same time; reload it and retry");
+        }
+    }
+
+    /**
+     * A leaver's open leave ends with their access: restoring it later would hand access back to, and
+     * reactivate, someone who has left.
+     */
+    private void endLeavesOf(PersonnelEvent offboarding, Instant now) {
+        for (UUID leave : events.openEventIds(offboarding.identityId(), EventType.Absence)) {
+            PersonnelEvent event = load(leave);
+            carryOutAndSave(event, event.endedByDeparture(offboarding.number(), now), now);
         }
     }
 
@@ -287,6 +314,7 @@ public class EventWorkflowService implements AccessRequestOutcomes {
             case ACTIVATE -> identities.activate(event.identityId(), now);
             case DEACTIVATE -> identities.deactivate(event.identityId(), now);
             case APPLY_CHANGES -> identities.applyChanges(event.identityId(), event.identityData(), now);
+            case REVERT -> identities.revert(event.identityId(), null, now);
         }
     }
 
@@ -297,6 +325,8 @@ public class EventWorkflowService implements AccessRequestOutcomes {
             case ACTIVATE -> "Identity " + event.identityId() + " set " + IdentityStatus.Active;
             case DEACTIVATE -> "Identity " + event.identityId() + " set " + IdentityStatus.Disabled;
             case APPLY_CHANGES -> "Requested changes applied to identity " + event.identityId();
+            case REVERT ->
+                "Identity " + event.identityId() + " set " + IdentityStatus.Removed + ": the hire is canceled";
         };
     }
 

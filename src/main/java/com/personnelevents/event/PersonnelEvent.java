@@ -121,7 +121,8 @@ final class PersonnelEvent {
     }
 
     Changes reject(String by, String reason, Instant now) {
-        return move(progress.reject(now), by, "Rejected", "Rejected: " + reason, now);
+        return move(progress.reject(now), by, "Rejected", "Rejected: " + reason, now)
+                .calledOffBy(by, true);
     }
 
     Changes complete(StageName stage, String by, String comment, Instant now, LocalDate today) {
@@ -131,8 +132,23 @@ final class PersonnelEvent {
         return changes;
     }
 
-    Changes cancel(String by, String reason, Instant now) {
-        return move(progress.cancel(), by, "Canceled", "Canceled: " + reason, now);
+    /**
+     * Calls the event off. With completed changes to undo, it stays open in a Removal stage until they are
+     * undone ({@link Progress#cancel}); the service raises the requests that undo them.
+     */
+    Changes cancel(String by, String reason, boolean undo, Instant now) {
+        String detail = "Canceled: " + reason + (undo ? "; its completed changes are undone" : "");
+        return move(progress.cancel(undo, now), by, "Canceled", detail, now).calledOffBy(by, true);
+    }
+
+    /**
+     * The person left while this event was open (an offboarding removed their access): what is left of it
+     * ends, nothing is undone or restored, and its open requests are canceled.
+     */
+    Changes endedByDeparture(long offboardingNumber, Instant now) {
+        String detail = "Ended: the person left (offboarding #" + offboardingNumber + "); nothing of this "
+                + (type == EventType.Absence ? "leave" : "event") + " is restored";
+        return move(progress.end(), SYSTEM, "Canceled", detail, now).calledOffBy(SYSTEM, false);
     }
 
     Changes snooze(String by, LocalDate until, String reason, Instant now, LocalDate today) {
@@ -246,6 +262,9 @@ final class PersonnelEvent {
         }
         if (before.status() != EventStatus.Completed && next.status() == EventStatus.Completed) {
             record(now, SYSTEM, "Completed", type.apiName() + " event completed");
+        }
+        if (before.isUndoing() && next.status() == EventStatus.Canceled) {
+            record(now, SYSTEM, "Canceled", "Every completed change of the event is undone");
         }
         return new Changes(EventDefinition.of(type).identityChanges(before, next), started);
     }

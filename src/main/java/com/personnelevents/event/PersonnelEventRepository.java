@@ -176,6 +176,14 @@ class PersonnelEventRepository {
                 .list();
     }
 
+    /** The ids of the identity's open events of one type, oldest first. */
+    List<UUID> openEventIds(UUID identityId, EventType type) {
+        return openEvents(identityId).stream()
+                .filter(e -> e.type() == type)
+                .map(EventRow::id)
+                .toList();
+    }
+
     private void insertIdentityData(UUID eventId, IdentityAttributes attributes) {
         Map<String, Object> params = IdentityAttributeColumns.params(attributes);
         params.put("eventId", eventId);

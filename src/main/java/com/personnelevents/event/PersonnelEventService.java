@@ -152,8 +152,9 @@ public class PersonnelEventService implements CustomFieldValues {
         checkReferences(event, identity.isPresent(), violations);
         violations.throwIfAny();
         if (event.type() != EventType.Onboard) {
-            checkGuardRails(event, identity.orElseThrow().status());
-            conflicts.check(event.identityId(), event.type(), event.effectiveDate(), event.endDate(), null);
+            List<EventRow> open = events.openEvents(event.identityId());
+            checkGuardRails(event, identity.orElseThrow().status(), open);
+            conflicts.check(event.identityId(), open, event.type(), event.effectiveDate(), event.endDate());
         }
         PersonnelEvent created = PersonnelEvent.create(
                 UUID.randomUUID(),
@@ -176,9 +177,8 @@ public class PersonnelEventService implements CustomFieldValues {
      * suspended by a leave of absence (people resign during leave). And one offboarding at a time. The
      * identity row stays locked until the event is stored, so concurrent requests cannot both pass.
      */
-    private void checkGuardRails(NewEvent event, IdentityStatus status) {
+    private void checkGuardRails(NewEvent event, IdentityStatus status, List<EventRow> open) {
         UUID identityId = event.identityId();
-        List<EventRow> open = events.openEvents(identityId);
         if (status != IdentityStatus.Active
                 && !(event.type() == EventType.Offboard
                         && open.stream().anyMatch(e -> e.type() == EventType.Absence))) {

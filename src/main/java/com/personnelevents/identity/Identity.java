@@ -38,6 +38,20 @@ record Identity(
                 id, newExternalId, newAttributes, newStatus, createdDate, now, firstSeenDate, inactivated, version);
     }
 
+    /** No longer active (or never to be): {@code inactivatedDate} says since when. */
+    Identity inactive(IdentityStatus newStatus, Instant now) {
+        return new Identity(
+                id,
+                externalId,
+                attributes,
+                newStatus,
+                createdDate,
+                now,
+                firstSeenDate,
+                inactivatedDate != null ? inactivatedDate : now,
+                version);
+    }
+
     boolean sameRecordAs(Identity other) {
         return java.util.Objects.equals(externalId, other.externalId)
                 && attributes.equals(other.attributes)

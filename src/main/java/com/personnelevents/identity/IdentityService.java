@@ -110,6 +110,15 @@ public class IdentityService implements CustomFieldValues {
                         identity.update(identity.externalId(), identity.attributes(), IdentityStatus.Disabled, now));
     }
 
+    /**
+     * A canceled onboarding's identity goes back to the status it had before ({@code previous}), or, new
+     * with the onboarding, becomes {@code Removed}: it never started.
+     */
+    @Transactional
+    public void revert(UUID id, IdentityStatus previous, Instant now) {
+        change(id, identity -> identity.inactive(previous != null ? previous : IdentityStatus.Removed, now));
+    }
+
     /** A role transition's changes: every non-null attribute replaces the stored one. */
     @Transactional
     public void applyChanges(UUID id, IdentityAttributes changes, Instant now) {

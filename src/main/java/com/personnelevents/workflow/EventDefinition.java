@@ -15,13 +15,17 @@ import java.util.Map;
 public record EventDefinition(
         EventType type, List<StageRule> stages, List<IdentityRule> identity, Map<StageName, AccessChange> access) {
 
-    /** An onboarding: approved, the identity created (inactive) on approval, granted what its models give. */
+    /**
+     * An onboarding: approved, the identity created (inactive) on approval, granted what its models give;
+     * called off after approval, the identity goes back to what it was (a new one is Removed).
+     */
     private static final EventDefinition ONBOARD = new EventDefinition(
             EventType.Onboard,
             List.of(StageRule.APPROVAL, StageRule.PROVISION, StageRule.VERIFICATION),
             List.of(
                     new IdentityRule(StageName.Approval, Moment.COMPLETED, IdentityChange.CREATE),
-                    new IdentityRule(StageName.Provision, Moment.STARTED, IdentityChange.ACTIVATE)),
+                    new IdentityRule(StageName.Provision, Moment.STARTED, IdentityChange.ACTIVATE),
+                    new IdentityRule(StageName.Approval, Moment.CALLED_OFF, IdentityChange.REVERT)),
             Map.of(StageName.Provision, AccessChange.GRANT_MODELS));
 
     /**
@@ -98,9 +102,12 @@ public record EventDefinition(
     public List<IdentityChange> identityChanges(Progress before, Progress after) {
         List<IdentityChange> changes = new ArrayList<>();
         for (IdentityRule rule : identity) {
-            if (rule.moment() == Moment.EVENT_COMPLETED
-                    ? before.status() != EventStatus.Completed && after.status() == EventStatus.Completed
-                    : rule.moment().happened(before.stage(rule.stage()), after.stage(rule.stage()))) {
+            boolean happened = rule.moment() == Moment.CALLED_OFF
+                    ? !before.isCalledOff()
+                            && after.isCalledOff()
+                            && after.stage(rule.stage()).status() == EventStatus.Completed
+                    : rule.moment().happened(before.stage(rule.stage()), after.stage(rule.stage()));
+            if (happened) {
                 changes.add(rule.change());
             }
         }
@@ -147,11 +154,14 @@ public record EventDefinition(
         }
     }
 
-    /** When an identity change happens: a stage starting or completing, or the event completing. */
+    /**
+     * When an identity change happens: a stage starting or completing, or the event being called off
+     * after the stage completed.
+     */
     public enum Moment {
         STARTED,
         COMPLETED,
-        EVENT_COMPLETED;
+        CALLED_OFF;
 
         boolean happened(Stage before, Stage after) {
             if (before == null || after == null || before.status() == after.status()) {

@@ -6,8 +6,10 @@ public enum IdentityChange {
     CREATE,
     /** Active: an onboarding's first day, or the return from a leave. */
     ACTIVATE,
-    /** Disabled: a completed offboarding, or the suspension for a leave. */
+    /** Disabled: an offboarding's access removed, or the suspension for a leave. */
     DEACTIVATE,
     /** A role transition's changes, once provisioned. */
-    APPLY_CHANGES
+    APPLY_CHANGES,
+    /** Back to before the event: a canceled onboarding's identity is Removed, a rehire's as it was. */
+    REVERT
 }

@@ -67,9 +67,17 @@ public record Progress(
         return replace(stage, stage.complete(now, by)).advance(today, now);
     }
 
-    /** Possible until the access changes are made; after that the event has to run its course. */
-    public Progress cancel() {
+    /**
+     * Possible until the access changes are made; after that the event has to run its course. With
+     * completed changes to undo ({@code undo}), the event stays {@code Open} in a Removal stage (the one
+     * it has, or one added before Verification) until they are undone, and then ends {@code Canceled};
+     * without, it is {@code Canceled} at once.
+     */
+    public Progress cancel(boolean undo, Instant now) {
         Action.CANCEL.checkAllowedIn(status);
+        if (isUndoing()) {
+            throw new WorkflowException("The event is already canceled; its completed changes are being undone");
+        }
         Stage provision = stage(StageName.Provision);
         if (provision != null && provision.status() == EventStatus.Completed) {
             throw new WorkflowException(
@@ -77,7 +85,44 @@ public record Progress(
                             ? "Access is already suspended for this leave; record the return instead of canceling"
                             : "Access changes of this event are already made; it can no longer be canceled");
         }
+        if (!undo) {
+            return cancelRemaining();
+        }
+        List<Stage> next = new ArrayList<>();
+        Stage undoing = new Stage(StageName.Removal, EventStatus.Open, now, null, null, null);
+        for (Stage stage : stages) {
+            if (stage.name() == StageName.Removal) {
+                next.add(undoing);
+            } else {
+                if (stage.name() == StageName.Verification && stage(StageName.Removal) == null) {
+                    next.add(undoing);
+                }
+                next.add(stage.isDone() ? stage : stage.withStatus(EventStatus.Canceled));
+            }
+        }
+        return new Progress(type, EventStatus.Open, next, null, null);
+    }
+
+    /**
+     * Ends whatever is not done, without undoing anything: a leave of a person who has left (their access
+     * is gone, so there is nothing to restore).
+     */
+    public Progress end() {
+        if (isTerminal()) {
+            throw new WorkflowException("The event is already " + status);
+        }
         return cancelRemaining();
+    }
+
+    /** Canceled, with changes still being undone (its Provision canceled, the event not yet over). */
+    public boolean isUndoing() {
+        Stage provision = stage(StageName.Provision);
+        return !isTerminal() && provision != null && provision.status() == EventStatus.Canceled;
+    }
+
+    /** Canceled, or being canceled. */
+    public boolean isCalledOff() {
+        return status == EventStatus.Canceled || isUndoing();
     }
 
     /**
@@ -111,6 +156,9 @@ public record Progress(
     /** Puts the current step aside until a later day; the scheduler wakes it then. */
     public Progress snooze(LocalDate until, LocalDate today) {
         Action.SNOOZE.checkAllowedIn(status);
+        if (isUndoing()) {
+            throw new WorkflowException("The event is canceled; its completed changes are being undone");
+        }
         if (!until.isAfter(today)) {
             throw new WorkflowException("An event can only be snoozed until a day after today");
         }
@@ -156,7 +204,10 @@ public record Progress(
         }
         int at = indexOfCurrent(next);
         if (at < 0) {
-            return new Progress(type, EventStatus.Completed, next, null, now);
+            // a canceled event whose changes are undone ends Canceled, not Completed
+            return isUndoing()
+                    ? new Progress(type, EventStatus.Canceled, next, null, null)
+                    : new Progress(type, EventStatus.Completed, next, null, now);
         }
         Stage current = next.get(at);
         if (current.status() == EventStatus.Scheduled && isDue(current, today)) {

@@ -191,6 +191,12 @@ class AccessRequestFlowIT extends AccessWorkflowTest {
                 assertThat(rejected.text("reason")).isEqualTo("Rejected: Needed for HR mail");
                 assertThat(activityActions(get("/api/personnel-events/" + id, reader)))
                         .contains("Access request rejected");
+                // a refused suspension is an exception an approver decides (AccessExceptionIT)
+                ApiResponse accepted = post(
+                        path + "/accept-exception",
+                        approver,
+                        JsonBody.json().with("reason", "HR mail stays reachable"));
+                assertThat(accepted.status()).as(accepted.body().toString()).isEqualTo(200);
             } else {
                 assertThat(post(path + "/complete", provisioner, null).status()).isEqualTo(200);
             }

@@ -78,6 +78,8 @@ class ScopeMatrixIT extends ApiIntegrationTest {
             row("GET /api/access-requests/{id}", "access:read"),
             row("POST /api/access-requests/{id}/complete", "events:provision"),
             row("POST /api/access-requests/{id}/reject", "events:provision"),
+            row("POST /api/access-requests/{id}/retry", "events:approve"),
+            row("POST /api/access-requests/{id}/accept-exception", "events:approve"),
             // settings and tokens
             Map.entry("GET /api/settings", ANY_TOKEN),
             row("PUT /api/settings", "admin"),

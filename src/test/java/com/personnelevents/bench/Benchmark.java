@@ -59,6 +59,17 @@ public final class Benchmark {
     private final int[] createClients;
     private final Duration jitWarmup = Duration.parse(System.getProperty("bench.jitwarmup", "PT0S"));
     private final List<UUID> freePeople = new ArrayList<>();
+    /**
+     * The free people in four pools, so that no two creates contradict each other (an event dated after an
+     * open offboarding, overlapping leaves): offboardings and leaves take theirs in turn, role transitions
+     * any of theirs, and the floor's rows (written without checks) never touch the API's people.
+     */
+    private final List<UUID> leavers = new ArrayList<>();
+
+    private final List<UUID> away = new ArrayList<>();
+    private final List<UUID> movers = new ArrayList<>();
+    private final List<UUID> floorPeople = new ArrayList<>();
+    private final java.util.concurrent.atomic.AtomicInteger nextAway = new java.util.concurrent.atomic.AtomicInteger();
     private final AtomicInteger nextFree = new AtomicInteger();
     private final List<UUID> somePeople = new ArrayList<>();
     private final List<UUID> someEvents = new ArrayList<>();
@@ -180,8 +191,12 @@ public final class Benchmark {
             query(c, "SELECT identity_id FROM personnel_event ORDER BY number DESC LIMIT 20000", somePeople);
             query(c, "SELECT id FROM personnel_event ORDER BY number DESC LIMIT 20000", someEvents);
         }
-        if (freePeople.isEmpty() || someEvents.isEmpty()) {
+        if (freePeople.size() < 4 || someEvents.isEmpty()) {
             throw new IllegalStateException("The database holds no identities or events to run against");
+        }
+        List<List<UUID>> pools = List.of(leavers, away, movers, floorPeople);
+        for (int i = 0; i < freePeople.size(); i++) {
+            pools.get(i % pools.size()).add(freePeople.get(i));
         }
     }
 
@@ -237,19 +252,21 @@ public final class Benchmark {
         switch (type) {
             case "onboard":
                 return """
-                        {"identity":{"firstName":"Bench","lastName":"Hire%d","email":"hire@bench.example",
-                        "department":"Lending","title":"Loan Officer"},"effectiveDate":"%s","comment":"Benchmark"}""".formatted(ThreadLocalRandom.current().nextInt(1_000_000), effectiveDate());
+                        {"identity":{"firstName":"Bench","lastName":"Hire%d","email":"hire-%s@bench.example",
+                        "department":"Lending","title":"Loan Officer"},"effectiveDate":"%s","comment":"Benchmark"}""".formatted(
+                                ThreadLocalRandom.current().nextInt(1_000_000), UUID.randomUUID(), effectiveDate());
             case "offboard":
                 return "{\"identityId\":\"%s\",\"effectiveDate\":\"%s\",\"comment\":\"Benchmark\"}"
                         .formatted(nextFreePerson(), effectiveDate());
             case "role-transition":
                 return "{\"identityId\":\"%s\",\"effectiveDate\":\"%s\",\"identity\":{\"title\":\"Senior Loan Officer\"}}"
-                        .formatted(any(freePeople), effectiveDate());
+                        .formatted(any(movers), effectiveDate());
             default:
-                String starts = effectiveDate();
+                // each person's next leave starts the day after their last ends: leaves never overlap
+                int n = nextAway.getAndIncrement();
+                LocalDate starts = LocalDate.now().plusDays(7 + (n % away.size()) % 30 + 61L * (n / away.size()));
                 return "{\"identityId\":\"%s\",\"effectiveDate\":\"%s\",\"endDate\":\"%s\"}"
-                        .formatted(
-                                any(freePeople), starts, LocalDate.parse(starts).plusDays(60));
+                        .formatted(away.get(n % away.size()), starts, starts.plusDays(60));
         }
     }
 
@@ -264,7 +281,7 @@ public final class Benchmark {
     }
 
     private UUID nextFreePerson() {
-        return freePeople.get(nextFree.getAndIncrement() % freePeople.size());
+        return leavers.get(nextFree.getAndIncrement() % leavers.size());
     }
 
     record ListQuery(String path, String where, List<Object> params, long offset) {}
@@ -329,10 +346,8 @@ public final class Benchmark {
                     : type.equals("leave-of-absence")
                             ? "Absence"
                             : type.substring(0, 1).toUpperCase(Locale.ROOT) + type.substring(1);
-            // Offboardings take people in turn, shared with the API's runs: one open offboarding each.
-            UUID identity = type.equals("onboard")
-                    ? UUID.randomUUID()
-                    : type.equals("offboard") ? nextFreePerson() : any(freePeople);
+            // The floor's people are its own (its rows are written without the API's checks).
+            UUID identity = type.equals("onboard") ? UUID.randomUUID() : any(floorPeople);
             update(c, """
                     INSERT INTO personnel_event (id, number, type, status, identity_id, reporter_id, reporter_name,
                         needed_on, created_at, next_due_on, version) VALUES (?, ?, ?, 'Scheduled', ?, ?, 'Bench', ?, ?, ?, 0)

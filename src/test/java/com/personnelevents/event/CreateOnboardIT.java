@@ -12,7 +12,9 @@ class CreateOnboardIT extends ApiIntegrationTest {
     void creates_an_onboarding_shaped_as_the_reference_sample() {
         String token = token("HR Integration", java.util.List.of("events:write", "events:read"));
 
-        ApiResponse created = post("/api/personnel-events/onboard", token, anOnboardRequest(12));
+        String email = uniqueEmail("schen");
+        ApiResponse created = post(
+                "/api/personnel-events/onboard", token, anOnboardRequest(12).with("identity.email", email));
 
         assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
         assertThat(created.text("kind")).isEqualTo("Personnel Event");
@@ -22,7 +24,7 @@ class CreateOnboardIT extends ApiIntegrationTest {
         assertThat(created.at("assignee").isNull()).isTrue();
         assertThat(created.text("affectedIdentity.kind")).isEqualTo("Identity");
         assertThat(created.text("affectedIdentity.firstName")).isEqualTo("Sarah");
-        assertThat(created.text("affectedIdentity.emailAddress")).isEqualTo("schen@firstbankofvalkyrie.com");
+        assertThat(created.text("affectedIdentity.emailAddress")).isEqualTo(email);
         assertThat(created.text("affectedIdentity.type")).isEqualTo("Employee");
         assertThat(created.text("affectedIdentity.status")).isEqualTo("Active");
         assertThat(created.text("neededOn")).isEqualTo("2026-04-01T00:00:00Z");

@@ -52,7 +52,8 @@ class EventLifecycleIT extends ApiIntegrationTest {
         LocalDate start = TODAY.plusDays(12);
         LocalDate window = start.minusDays(7);
 
-        ApiResponse created = create("onboard", anOnboardRequest(12));
+        String email = uniqueEmail("schen");
+        ApiResponse created = create("onboard", anOnboardRequest(12).with("identity.email", email));
         String id = created.text("id");
         String identityId = created.text("affectedIdentity.id");
         assertThat(created.text("status")).isEqualTo("Scheduled");
@@ -100,7 +101,7 @@ class EventLifecycleIT extends ApiIntegrationTest {
         assertThat(hired.text("status")).isEqualTo("Disabled");
         assertThat(hired.text("firstName")).isEqualTo("Sarah");
         assertThat(hired.text("lastName")).isEqualTo("Chen");
-        assertThat(hired.text("emailAddress")).isEqualTo("schen@firstbankofvalkyrie.com");
+        assertThat(hired.text("emailAddress")).isEqualTo(email);
         assertThat(hired.text("company")).isEqualTo("First Bank of Valkyrie");
         assertThat(hired.text("division")).isEqualTo("Commercial Lending");
         assertThat(hired.text("department")).isEqualTo("Business Loans");

@@ -50,8 +50,9 @@ class EventPagesIT extends ApiIntegrationTest {
                             .with("effectiveDate", effective)
                             .with("identity.title", "Title " + i);
                 default ->
+                    // one leave at a time per person: each leave is someone else's
                     JsonBody.json()
-                            .with("identityId", stayer.toString())
+                            .with("identityId", givenIdentity("Away", "No" + i).toString())
                             .with("effectiveDate", effective)
                             .with(
                                     "endDate",

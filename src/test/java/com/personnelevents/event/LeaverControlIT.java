@@ -145,4 +145,31 @@ class LeaverControlIT extends AccessWorkflowTest {
         assertThat(moved.status()).as(moved.body().toString()).isEqualTo(200);
         assertThat(moved.text("neededOn")).isEqualTo(later + "T00:00:00Z");
     }
+
+    @Test
+    void a_leave_ends_when_the_person_leaves_during_it_and_nothing_is_restored_to_a_leaver() {
+        UUID person = givenIdentity("Rosa", "Resigned");
+        grant(person, "Teller");
+        String leave = create("leave-of-absence", aLeaveRequest(person, 5, 30));
+        completeAll(toProvision(leave, TODAY.plusDays(5)));
+        String offboarding = create("offboard", anOffboardRequest(person, 10));
+        JsonNode removal = toProvision(offboarding, TODAY.plusDays(10));
+
+        completeAll(removal);
+
+        ApiResponse ended = event(leave);
+        assertThat(ended.text("status")).isEqualTo("Canceled");
+        assertThat(stage(ended, "Removal").path("status").asString()).isEqualTo("Canceled");
+        assertThat(activity(ended))
+                .contains("Canceled | Ended: the person left (offboarding #"
+                        + event(offboarding).text("number")
+                        + "); nothing of this leave is restored (Scheduled → Canceled)");
+        runSchedulerOn(TODAY.plusDays(35));
+        assertThat(held(person)).isEmpty();
+        assertThat(get("/api/access-requests?identityId=" + person + "&type=Restore", reader)
+                        .at("totalCount")
+                        .asLong())
+                .isZero();
+        assertThat(get("/api/identities/" + person, reader).text("status")).isEqualTo("Disabled");
+    }
 }

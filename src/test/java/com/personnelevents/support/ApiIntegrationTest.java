@@ -215,12 +215,20 @@ public abstract class ApiIntegrationTest {
         return ids;
     }
 
-    /** A valid onboarding request for a person starting {@code days} from {@link #TODAY}. */
+    /**
+     * An email nobody else in the shared database has: an onboarding whose email matches a stored
+     * identity is a rehire (or refused), as it would be in a bank's directory.
+     */
+    protected static String uniqueEmail(String local) {
+        return local + "." + UUID.randomUUID().toString().substring(0, 8) + "@firstbankofvalkyrie.com";
+    }
+
+    /** A valid onboarding request for a new person (an email of their own) starting {@code days} from {@link #TODAY}. */
     protected static JsonBody anOnboardRequest(int days) {
         return JsonBody.json()
                 .with("identity.firstName", "Sarah")
                 .with("identity.lastName", "Chen")
-                .with("identity.email", "schen@firstbankofvalkyrie.com")
+                .with("identity.email", uniqueEmail("schen"))
                 .with("identity.company", "First Bank of Valkyrie")
                 .with("identity.division", "Commercial Lending")
                 .with("identity.department", "Business Loans")

@@ -35,7 +35,7 @@ class MetricsIT extends ApiIntegrationTest {
         clock.set(TODAY.plusDays(5).atTime(9, 0).toInstant(ZoneOffset.UTC));
         double overdue = metric("personnel_events_overdue{type=\"Offboard\"}");
 
-        post("/api/personnel-events/" + late.text("id") + "/cancel", token("events:write"), "{\"reason\":\"done\"}");
+        post("/api/personnel-events/" + late.text("id") + "/cancel", token("events:approve"), "{\"reason\":\"done\"}");
 
         assertThat(overdue).isPositive();
         assertThat(metric("personnel_events_overdue{type=\"Offboard\"}")).isEqualTo(overdue - 1);

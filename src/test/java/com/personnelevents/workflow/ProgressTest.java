@@ -102,7 +102,12 @@ class ProgressTest {
     }
 
     static Progress canceled(Kind kind) {
-        return pending(kind).cancel();
+        return pending(kind).cancel(false, at(EFFECTIVE));
+    }
+
+    /** Canceled during Provision after some of its changes were made: they are being undone. */
+    static Progress undoing(Kind kind) {
+        return provisioning(kind).cancel(true, at(EFFECTIVE.plusDays(1)));
     }
 
     /** The reachable states of a kind, by name, each with the day it is observed on. */
@@ -120,6 +125,7 @@ class ProgressTest {
         states.put("completed", new Observed(completed(kind), END.plusDays(2)));
         states.put("snoozed", new Observed(snoozed(kind), WINDOW));
         states.put("canceled", new Observed(canceled(kind), WINDOW));
+        states.put("undoing", new Observed(undoing(kind), EFFECTIVE.plusDays(1)));
         return states;
     }
 
@@ -131,8 +137,12 @@ class ProgressTest {
         COMPLETE_PROVISION(o -> o.progress.complete(StageName.Provision, BY, at(o.today), o.today)),
         COMPLETE_REMOVAL(o -> o.progress.complete(StageName.Removal, BY, at(o.today), o.today)),
         COMPLETE_VERIFICATION(o -> o.progress.complete(StageName.Verification, BY, at(o.today), o.today)),
-        CANCEL(o -> o.progress.cancel()),
+        CANCEL(o -> o.progress.cancel(false, at(EFFECTIVE))),
         SNOOZE(o -> o.progress.snooze(o.today.plusDays(3), o.today)),
+        RESCHEDULE(o -> o.progress.reschedule(
+                EventDefinition.of(o.progress.type()).plan(EFFECTIVE.plusDays(5), null, 7, o.today, at(o.today)),
+                o.today,
+                at(o.today))),
         RECORD_RETURN(o -> o.progress.recordReturn(o.today.plusDays(40), o.today, at(o.today)));
 
         final Function<Observed, Progress> run;
@@ -147,9 +157,10 @@ class ProgressTest {
         boolean leave = kind.type == EventType.Absence;
         Set<Act> allowed = EnumSet.noneOf(Act.class);
         switch (state) {
-            case "created" -> allowed.addAll(EnumSet.of(Act.REJECT, Act.CANCEL, Act.SNOOZE));
-            case "pending" -> allowed.addAll(EnumSet.of(Act.APPROVE, Act.REJECT, Act.CANCEL, Act.SNOOZE));
-            case "approved" -> allowed.addAll(EnumSet.of(Act.CANCEL, Act.SNOOZE));
+            case "created" -> allowed.addAll(EnumSet.of(Act.REJECT, Act.CANCEL, Act.SNOOZE, Act.RESCHEDULE));
+            case "pending" ->
+                allowed.addAll(EnumSet.of(Act.APPROVE, Act.REJECT, Act.CANCEL, Act.SNOOZE, Act.RESCHEDULE));
+            case "approved" -> allowed.addAll(EnumSet.of(Act.CANCEL, Act.SNOOZE, Act.RESCHEDULE));
             case "provisioning" -> allowed.addAll(EnumSet.of(Act.COMPLETE_PROVISION, Act.CANCEL, Act.SNOOZE));
             case "provisioned" -> {
                 if (kind == Kind.LEAVE_WITHOUT_RETURN_DATE) {
@@ -167,7 +178,8 @@ class ProgressTest {
                     allowed.addAll(EnumSet.of(Act.COMPLETE_VERIFICATION, Act.SNOOZE));
                 }
             }
-            case "snoozed" -> allowed.add(Act.CANCEL);
+            case "snoozed" -> allowed.addAll(EnumSet.of(Act.CANCEL, Act.RESCHEDULE));
+            case "undoing" -> allowed.add(Act.COMPLETE_REMOVAL); // and then it is Canceled
             default -> {}
         }
         if (leave
@@ -320,21 +332,60 @@ class ProgressTest {
 
     @Test
     void canceling_after_access_changes_were_made_is_refused_with_the_reason() {
-        assertThatThrownBy(() -> provisioned(Kind.LEAVE).cancel())
+        assertThatThrownBy(() -> provisioned(Kind.LEAVE).cancel(false, at(EFFECTIVE)))
                 .isInstanceOf(WorkflowException.class)
                 .hasMessageContaining("record the return");
-        assertThatThrownBy(() -> provisioned(Kind.OFFBOARD).cancel())
+        assertThatThrownBy(() -> provisioned(Kind.OFFBOARD).cancel(false, at(EFFECTIVE)))
                 .isInstanceOf(WorkflowException.class)
                 .hasMessageContaining("already made");
     }
 
     @Test
     void canceling_cancels_every_stage_not_done() {
-        Progress canceled = approved(Kind.ONBOARD).cancel();
+        Progress canceled = approved(Kind.ONBOARD).cancel(false, at(EFFECTIVE));
 
         assertThat(canceled.stage(StageName.Approval).status()).isEqualTo(EventStatus.Completed);
         assertThat(canceled.stage(StageName.Provision).status()).isEqualTo(EventStatus.Canceled);
         assertThat(canceled.stage(StageName.Verification).status()).isEqualTo(EventStatus.Canceled);
         assertThat(canceled.nextDue()).isNull();
+    }
+
+    @Test
+    void canceling_with_changes_to_undo_opens_a_removal_stage_before_verification_and_ends_canceled() {
+        Progress undoing = undoing(Kind.ONBOARD);
+
+        assertThat(undoing.status()).isEqualTo(EventStatus.Open);
+        assertThat(undoing.stages().stream().map(s -> s.name() + " " + s.status()))
+                .containsExactly("Approval Completed", "Provision Canceled", "Removal Open", "Verification Canceled");
+        assertThat(undoing.isUndoing()).isTrue();
+        Progress done = undoing.complete(StageName.Removal, BY, at(EFFECTIVE.plusDays(2)), EFFECTIVE.plusDays(2));
+        assertThat(done.status()).isEqualTo(EventStatus.Canceled);
+        assertThat(done.completedOn()).isNull();
+        assertThat(done.isUndoing()).isFalse();
+    }
+
+    @Test
+    void canceling_a_leave_with_changes_to_undo_reuses_its_removal_stage() {
+        Progress undoing = undoing(Kind.LEAVE);
+
+        assertThat(undoing.stages().stream().map(s -> s.name() + " " + s.status()))
+                .containsExactly("Approval Completed", "Provision Canceled", "Removal Open");
+    }
+
+    @Test
+    void rescheduling_moves_the_stages_not_done_and_adds_an_overlap() {
+        Progress moved = approved(Kind.ROLE_TRANSITION)
+                .reschedule(
+                        EventDefinition.of(EventType.RoleTransition)
+                                .plan(EFFECTIVE.plusDays(3), END, 7, WINDOW.plusDays(1), at(WINDOW.plusDays(1))),
+                        WINDOW.plusDays(1),
+                        at(WINDOW.plusDays(1)));
+
+        assertThat(moved.stages().stream().map(s -> s.name() + " " + s.status() + " " + s.scheduledStart()))
+                .containsExactly(
+                        "Approval Completed 2026-03-25",
+                        "Provision Scheduled 2026-04-04",
+                        "Removal Scheduled 2026-05-01",
+                        "Verification Scheduled null");
     }
 }
