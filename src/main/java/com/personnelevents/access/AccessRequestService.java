@@ -4,6 +4,7 @@ import com.personnelevents.access.ApplicationRepository.PermissionRef;
 import com.personnelevents.auth.ApiCaller;
 import com.personnelevents.failure.ConflictException;
 import com.personnelevents.failure.NotFoundException;
+import com.personnelevents.identity.IdentityAttributes;
 import com.personnelevents.validation.Violations;
 import com.personnelevents.web.PageResponse;
 import com.personnelevents.workflow.AccessChange;
@@ -144,6 +145,43 @@ public class AccessRequestService {
     private static List<AccessRequest> toUndo(List<AccessRequest> ofEvent) {
         return ofEvent.stream()
                 .filter(r -> r.status() == EventStatus.Completed && UNDO.containsKey(r.action()))
+                .toList();
+    }
+
+    /**
+     * The requests a Provision stage with {@code provision}'s change (and a Removal with {@code removal}'s)
+     * would raise if it started now, for a person with these attributes who holds what {@code identityId}
+     * holds (nothing, for a person whose identity does not exist yet).
+     *
+     * @param changes a role transition's requested changes; null for other types
+     */
+    @Transactional(readOnly = true)
+    public List<PlannedRequest> preview(
+            UUID identityId,
+            IdentityAttributes attributes,
+            AccessChange provision,
+            AccessChange removal,
+            IdentityAttributes changes,
+            boolean removalLater) {
+        List<IdentityAccessRepository.Held> held = identityId == null ? List.of() : access.heldBy(identityId);
+        List<AccessPlanner.Planned> plan = new ArrayList<>(planner.plan(
+                provision, attributes, held, changes == null ? IdentityAttributes.none() : changes, removalLater));
+        if (removal == AccessChange.RESTORE_SUSPENDED) {
+            // what the suspension would take away is what the return restores
+            plan.addAll(plan.stream()
+                    .filter(p -> p.action() == AccessAction.Suspend)
+                    .map(p -> new AccessPlanner.Planned(
+                            p.permissionId(), AccessAction.Restore, AccessPlanner.REMOVAL, EventStatus.Scheduled))
+                    .toList());
+        }
+        Map<UUID, PermissionRef> refs = applications.describe(
+                plan.stream().map(AccessPlanner.Planned::permissionId).collect(Collectors.toSet()));
+        return plan.stream()
+                .map(p -> new PlannedRequest(
+                        p.stage(),
+                        p.action(),
+                        refs.get(p.permissionId()).application(),
+                        refs.get(p.permissionId()).permission()))
                 .toList();
     }
 

@@ -257,8 +257,7 @@ public class EventWorkflowService implements AccessRequestOutcomes {
      */
     private void carryOutAndSave(PersonnelEvent event, Changes changes, Instant now) {
         for (IdentityChange change : changes.identity()) {
-            apply(event, change, now);
-            event.recordSystem("Identity changed", describe(event, change), now);
+            event.recordSystem("Identity changed", apply(event, change, now), now);
             if (event.type() == EventType.Offboard && change == IdentityChange.DEACTIVATE) {
                 endLeavesOf(event, now);
             }
@@ -308,26 +307,42 @@ public class EventWorkflowService implements AccessRequestOutcomes {
         }
     }
 
-    private void apply(PersonnelEvent event, IdentityChange change, Instant now) {
+    /** Makes the change to the event's identity; returns how the activity says what it did. */
+    private String apply(PersonnelEvent event, IdentityChange change, Instant now) {
+        UUID id = event.identityId();
         switch (change) {
-            case CREATE -> identities.createPendingHire(event.identityId(), event.identityData(), now);
-            case ACTIVATE -> identities.activate(event.identityId(), now);
-            case DEACTIVATE -> identities.deactivate(event.identityId(), now);
-            case APPLY_CHANGES -> identities.applyChanges(event.identityId(), event.identityData(), now);
-            case REVERT -> identities.revert(event.identityId(), null, now);
+            case CREATE -> {
+                PersonnelEventRepository.Hire hire = events.hire(event.id());
+                Optional<IdentityStatus> returning = identities.statusOf(id);
+                if (returning.isPresent()) {
+                    events.recordPreviousStatus(event.id(), returning.get());
+                    identities.rehire(id, event.identityData(), hire.externalId(), now);
+                    return "Identity " + id + " rehired: " + IdentityStatus.Disabled + " until the start date";
+                }
+                identities.createPendingHire(id, event.identityData(), hire.externalId(), now);
+                return "Identity " + id + " created, " + IdentityStatus.Disabled + " until the start date";
+            }
+            case ACTIVATE -> {
+                identities.activate(id, now);
+                return "Identity " + id + " set " + IdentityStatus.Active;
+            }
+            case DEACTIVATE -> {
+                identities.deactivate(id, now);
+                return "Identity " + id + " set " + IdentityStatus.Disabled;
+            }
+            case APPLY_CHANGES -> {
+                identities.applyChanges(id, event.identityData(), now);
+                return "Requested changes applied to identity " + id;
+            }
+            case REVERT -> {
+                IdentityStatus previous = events.hire(event.id()).previousStatus();
+                identities.revert(id, previous, now);
+                return previous == null
+                        ? "Identity " + id + " set " + IdentityStatus.Removed + ": the hire is canceled"
+                        : "Identity " + id + " set " + previous + " again: the rehire is canceled";
+            }
+            default -> throw new IllegalArgumentException(change.name());
         }
-    }
-
-    private static String describe(PersonnelEvent event, IdentityChange change) {
-        return switch (change) {
-            case CREATE ->
-                "Identity " + event.identityId() + " created, " + IdentityStatus.Disabled + " until the start date";
-            case ACTIVATE -> "Identity " + event.identityId() + " set " + IdentityStatus.Active;
-            case DEACTIVATE -> "Identity " + event.identityId() + " set " + IdentityStatus.Disabled;
-            case APPLY_CHANGES -> "Requested changes applied to identity " + event.identityId();
-            case REVERT ->
-                "Identity " + event.identityId() + " set " + IdentityStatus.Removed + ": the hire is canceled";
-        };
     }
 
     /**

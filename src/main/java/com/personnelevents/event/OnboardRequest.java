@@ -24,14 +24,22 @@ record OnboardRequest(
     @Override
     public NewEvent validate(Settings settings, LocalDate today, Violations violations) {
         IdentityAttributes attributes = null;
+        String externalId = null;
         if (identity == null) {
             violations.add("identity", "Identity is required");
         } else {
+            externalId = identity.externalId("identity.", violations);
             attributes = identity.validate("identity.", IdentityRequest.Names.REQUIRED, settings, violations)
                     .withTypeIfAbsent(IdentityType.DEFAULT);
         }
         LocalDate effective = EventDates.effective(effectiveDate, today, violations);
         return new NewEvent(
-                EventType.Onboard, null, attributes, effective, null, EventRequest.comment(comment, violations));
+                EventType.Onboard,
+                null,
+                attributes,
+                effective,
+                null,
+                EventRequest.comment(comment, violations),
+                externalId);
     }
 }

@@ -80,12 +80,16 @@ final class PersonnelEvent {
         this.version = version;
     }
 
-    /** A new event, recorded as created by its reporter, with its stages planned. */
+    /**
+     * A new event, recorded as created by its reporter, with its stages planned; {@code rehireOf} names the
+     * identity an onboarding brings back (null for a new person and other types).
+     */
     static PersonnelEvent create(
             UUID id,
             long number,
             NewEvent request,
             PersonRef reporter,
+            String rehireOf,
             int leadTimeDays,
             LocalDate today,
             Instant now) {
@@ -107,7 +111,12 @@ final class PersonnelEvent {
                 List.of(),
                 request.identityData(),
                 0);
-        event.record(now, reporter.name(), Activity.CREATED, request.type().apiName() + " event created via API");
+        event.record(
+                now,
+                reporter.name(),
+                Activity.CREATED,
+                request.type().apiName() + " event created via API"
+                        + (rehireOf == null ? "" : ": a rehire of " + rehireOf));
         if (request.comment() != null) {
             event.addComment(reporter.name(), request.comment(), now);
         }

@@ -107,6 +107,15 @@ class PersonnelEventController {
         return events.get(id);
     }
 
+    @GetMapping("/" + ApiPaths.ID + "/access-preview")
+    @Operation(
+            operationId = "previewPersonnelEventAccess",
+            summary = "The access requests the event's Provision (and Removal) would raise if they started now")
+    @ApiDocs.Conflict
+    AccessPreviewResponse accessPreview(@PathVariable UUID id) {
+        return events.accessPreview(id);
+    }
+
     @PostMapping("/" + ApiPaths.ID + "/approve")
     @Operation(operationId = "approvePersonnelEvent", summary = "Approve an event (Pending or Scheduled)")
     @ApiDocs.Conflict

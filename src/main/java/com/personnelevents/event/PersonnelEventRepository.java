@@ -10,6 +10,7 @@ import com.personnelevents.db.Where;
 import com.personnelevents.identity.IdentityAttribute;
 import com.personnelevents.identity.IdentityAttributeColumns;
 import com.personnelevents.identity.IdentityAttributes;
+import com.personnelevents.identity.IdentityStatus;
 import com.personnelevents.web.PageResponse;
 import com.personnelevents.workflow.EventStatus;
 import com.personnelevents.workflow.EventType;
@@ -64,7 +65,8 @@ class PersonnelEventRepository {
                 .single();
     }
 
-    void insert(PersonnelEvent event) {
+    /** Stores a new event; {@code externalId} is an onboarding's key of the person (null when none). */
+    void insert(PersonnelEvent event, String externalId) {
         jdbc.sql("""
                         INSERT INTO personnel_event (id, number, type, status, identity_id, reporter_id, reporter_name,
                             assignee_id, assignee_name, needed_on, needed_until, completed_on, created_at,
@@ -95,7 +97,7 @@ class PersonnelEventRepository {
                 .update();
         counts.adjust(event.type(), event.status(), event.neededOn(), 1);
         if (event.identityData() != null) {
-            insertIdentityData(event.id(), event.identityData());
+            insertIdentityData(event.id(), event.identityData(), externalId);
         }
         stages.insert(event.id(), event.stages());
         trail.append(event.id(), event.takeUnsavedActivity(), event.takeUnsavedComments(), true);
@@ -184,13 +186,50 @@ class PersonnelEventRepository {
                 .toList();
     }
 
-    private void insertIdentityData(UUID eventId, IdentityAttributes attributes) {
+    private void insertIdentityData(UUID eventId, IdentityAttributes attributes, String externalId) {
         Map<String, Object> params = IdentityAttributeColumns.params(attributes);
         params.put("eventId", eventId);
-        jdbc.sql("INSERT INTO personnel_event_identity (event_id, " + IdentityAttributeColumns.COLUMNS
-                        + ") VALUES (:eventId, " + IdentityAttributeColumns.PARAMETERS + ")")
+        params.put("externalId", externalId);
+        jdbc.sql("INSERT INTO personnel_event_identity (event_id, external_id, " + IdentityAttributeColumns.COLUMNS
+                        + ") VALUES (:eventId, :externalId, " + IdentityAttributeColumns.PARAMETERS + ")")
                 .params(params)
                 .update();
+    }
+
+    /**
+     * What an onboarding knows of the person beyond their attributes: the HR system's key, and a rehired
+     * identity's status before the onboarding (null for a new person, or before approval).
+     */
+    record Hire(String externalId, IdentityStatus previousStatus) {}
+
+    Hire hire(UUID eventId) {
+        return jdbc.sql("SELECT external_id, previous_status FROM personnel_event_identity WHERE event_id = :id")
+                .param("id", eventId)
+                .query((rs, n) -> new Hire(
+                        rs.getString("external_id"),
+                        rs.getString("previous_status") == null
+                                ? null
+                                : IdentityStatus.valueOf(rs.getString("previous_status"))))
+                .optional()
+                .orElse(new Hire(null, null));
+    }
+
+    /** A rehire's approval: the status the identity had before, for a cancel to put it back. */
+    void recordPreviousStatus(UUID eventId, IdentityStatus status) {
+        jdbc.sql("UPDATE personnel_event_identity SET previous_status = :status WHERE event_id = :id")
+                .param("status", status.name())
+                .param("id", eventId)
+                .update();
+    }
+
+    /** The open onboarding, if any, that carries this key of a person not yet created. */
+    Optional<EventRow> openOnboardingOf(String externalId) {
+        return jdbc.sql("SELECT e.* FROM personnel_event e JOIN personnel_event_identity d ON d.event_id = e.id"
+                        + " WHERE d.external_id = :externalId AND e.type = 'Onboard' AND e.status NOT IN "
+                        + EventStatus.TERMINAL_SQL + " ORDER BY e.number LIMIT 1")
+                .param("externalId", externalId)
+                .query(PersonnelEventRepository::eventRow)
+                .optional();
     }
 
     Optional<PersonnelEvent> findById(UUID id) {

@@ -20,7 +20,10 @@ import com.personnelevents.validation.ValidationException;
 import com.personnelevents.validation.Violations;
 import com.personnelevents.web.IdempotencyKey;
 import com.personnelevents.web.PageResponse;
+import com.personnelevents.workflow.EventDefinition;
 import com.personnelevents.workflow.EventType;
+import com.personnelevents.workflow.Stage;
+import com.personnelevents.workflow.StageName;
 import com.personnelevents.workflow.WorkflowException;
 import java.time.Clock;
 import java.time.Duration;
@@ -145,13 +148,18 @@ public class PersonnelEventService implements CustomFieldValues {
         Settings current = settings.current();
         LocalDate today = current.today(clock);
         Violations violations = new Violations();
-        NewEvent event = request.validate(current, today, violations);
+        NewEvent checked = request.validate(current, today, violations);
+        // An onboarding of someone known is a rehire: the event is about their identity from now on. (A
+        // request with bad fields is answered with all of them first.)
+        Optional<IdentityResponse> returning =
+                checked.type() == EventType.Onboard && violations.isEmpty() ? rehired(checked) : Optional.empty();
+        NewEvent event = returning.map(r -> checked.rehireOf(r.id())).orElse(checked);
         // The affected identity is locked before any check reads it, and read once for the answer too.
         Optional<IdentityResponse> identity =
                 event.identityId() == null ? Optional.empty() : identities.lock(event.identityId());
         checkReferences(event, identity.isPresent(), violations);
         violations.throwIfAny();
-        if (event.type() != EventType.Onboard) {
+        if (event.identityId() != null) {
             List<EventRow> open = events.openEvents(event.identityId());
             checkGuardRails(event, identity.orElseThrow().status(), open);
             conflicts.check(event.identityId(), open, event.type(), event.effectiveDate(), event.endDate());
@@ -161,15 +169,46 @@ public class PersonnelEventService implements CustomFieldValues {
                 events.nextNumber(),
                 event,
                 new PersonRef(caller.tokenId(), caller.name()),
+                identity.filter(i -> event.type() == EventType.Onboard)
+                        .map(i -> i.lastName() + ", " + i.firstName() + " (" + i.id() + ")")
+                        .orElse(null),
                 current.leadTimeDays(),
                 today,
                 clock.instant());
-        events.insert(created);
+        events.insert(created, event.externalId());
         // A new event has no access requests yet: they are raised when a stage starts.
         return PersonnelEventResponse.of(
                 created,
                 identity.orElseGet(() -> preview(created.identityId(), created.identityData(), created.createdAt())),
                 Map.of());
+    }
+
+    /**
+     * The identity an onboarding brings back, matched by its externalId or else its email: a Disabled or
+     * Removed one. An Active match, several matches, or an open onboarding of the same person are refused.
+     */
+    private Optional<IdentityResponse> rehired(NewEvent event) {
+        String externalId = event.externalId();
+        String email = event.identityData().email();
+        List<IdentityResponse> matches = identities.matchingHire(externalId, email);
+        if (matches.size() > 1) {
+            throw new ConflictException("Email " + email + " matches " + matches.size()
+                    + " identities; give identity.externalId to say which one");
+        }
+        Optional<IdentityResponse> match = matches.stream().findFirst();
+        match.filter(m -> m.status() == IdentityStatus.Active).ifPresent(active -> {
+            throw new ConflictException("Identity " + active.id() + " (" + active.lastName() + ", "
+                    + active.firstName() + ") with "
+                    + (externalId != null ? "externalId " + externalId : "email " + email)
+                    + " is Active; an onboarding brings in someone who is not");
+        });
+        if (match.isEmpty() && externalId != null) {
+            events.openOnboardingOf(externalId).ifPresent(open -> {
+                throw new ConflictException("An onboarding of externalId " + externalId + " is already open: event #"
+                        + open.number() + " (" + open.id() + ")");
+            });
+        }
+        return match;
     }
 
     /**
@@ -179,6 +218,13 @@ public class PersonnelEventService implements CustomFieldValues {
      */
     private void checkGuardRails(NewEvent event, IdentityStatus status, List<EventRow> open) {
         UUID identityId = event.identityId();
+        if (event.type() == EventType.Onboard) {
+            open.stream().filter(e -> e.type() == EventType.Onboard).findFirst().ifPresent(onboarding -> {
+                throw new ConflictException("Identity " + identityId + " already has an open onboarding:" + " event #"
+                        + onboarding.number() + " (" + onboarding.id() + ")");
+            });
+            return;
+        }
         if (status != IdentityStatus.Active
                 && !(event.type() == EventType.Offboard
                         && open.stream().anyMatch(e -> e.type() == EventType.Absence))) {
@@ -217,6 +263,39 @@ public class PersonnelEventService implements CustomFieldValues {
     @Transactional(readOnly = true)
     public PersonnelEventResponse get(UUID id) {
         return response(events.findById(id).orElseThrow(() -> new NotFoundException(notFound(id))));
+    }
+
+    /**
+     * The requests the event's access stages would raise if they started now, for an event whose Provision
+     * has not started; for a new hire, from the attributes the identity will have.
+     */
+    @Transactional(readOnly = true)
+    AccessPreviewResponse accessPreview(UUID id) {
+        PersonnelEvent event = events.findById(id).orElseThrow(() -> new NotFoundException(notFound(id)));
+        if (event.progress().isCalledOff() || event.progress().isTerminal()) {
+            throw new ConflictException(
+                    "The event is " + (event.progress().isUndoing() ? "being canceled" : event.status())
+                            + ": it raises no more access requests");
+        }
+        Stage provision = event.progress().stage(StageName.Provision);
+        if (provision.startedOn() != null || provision.status().isTerminal()) {
+            throw new ConflictException(
+                    "The Provision stage of this event has started: its access requests are on the event");
+        }
+        EventDefinition definition = EventDefinition.of(event.type());
+        boolean exists = identities.statusOf(event.identityId()).isPresent();
+        IdentityAttributes attributes = event.type() == EventType.Onboard
+                ? event.identityData()
+                : identities.attributes(event.identityId()).orElseThrow();
+        return new AccessPreviewResponse(
+                id,
+                accessRequests.preview(
+                        exists ? event.identityId() : null,
+                        attributes,
+                        definition.accessChange(StageName.Provision),
+                        definition.accessChange(StageName.Removal),
+                        event.type() == EventType.RoleTransition ? event.identityData() : null,
+                        event.progress().stage(StageName.Removal) != null));
     }
 
     static String notFound(UUID id) {

@@ -36,6 +36,10 @@ record RoleTransitionRequest(
         IdentityAttributes changes = identity == null
                 ? IdentityAttributes.none()
                 : identity.validate("identity.", IdentityRequest.Names.OPTIONAL, settings, violations);
+        if (identity != null && identity.externalId() != null) {
+            violations.add(
+                    "identity.externalId", "A role transition keeps the external id; import the identity to change it");
+        }
         LocalDate effective = EventDates.effective(effectiveDate, today, violations);
         return new NewEvent(
                 EventType.RoleTransition,

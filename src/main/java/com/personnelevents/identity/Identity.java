@@ -22,8 +22,8 @@ record Identity(
     }
 
     /** A person an onboarding will bring in: recorded at approval, not active before the start date. */
-    static Identity pendingHire(UUID id, IdentityAttributes attributes, Instant now) {
-        return new Identity(id, null, attributes, IdentityStatus.Disabled, now, now, now, null, 0);
+    static Identity pendingHire(UUID id, String externalId, IdentityAttributes attributes, Instant now) {
+        return new Identity(id, externalId, attributes, IdentityStatus.Disabled, now, now, now, null, 0);
     }
 
     /** The same identity with a new record from its source; the dates say when it changed. */

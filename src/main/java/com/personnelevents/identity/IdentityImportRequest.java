@@ -78,6 +78,7 @@ record IdentityImportRequest(
 
         IdentityRequest attributes() {
             return new IdentityRequest(
+                    externalId,
                     firstName,
                     lastName,
                     email,

@@ -31,7 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
 class IdentityImportService {
 
     static final int MAX_IMPORT = 1000;
-    static final int EXTERNAL_ID_MAX = 256;
+    static final int EXTERNAL_ID_MAX = IdentityRequest.EXTERNAL_ID_MAX;
 
     private final IdentityRepository repository;
     private final SettingsService settings;

@@ -14,6 +14,13 @@ import java.util.regex.Pattern;
  * Values stay strings here so that every bad one is reported together, not just the first.
  */
 public record IdentityRequest(
+        @Schema(
+                maxLength = EXTERNAL_ID_MAX,
+                description = "Onboarding only: the HR system's key for the person. A new identity keeps it; a"
+                        + " Disabled or Removed identity with it (or else with the email) is the person"
+                        + " coming back, and is reactivated")
+        String externalId,
+
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = NAME_MAX)
         String firstName,
 
@@ -61,6 +68,7 @@ public record IdentityRequest(
         String customField9) {
 
     static final int NAME_MAX = 256;
+    static final int EXTERNAL_ID_MAX = 256;
     static final int DEPARTMENT_MAX = 128;
     static final int IDENTITY_TYPE_MAX = 50;
     static final String CUSTOM_FIELD = "Accepted only when the custom field is enabled in the settings";
@@ -120,6 +128,11 @@ public record IdentityRequest(
                 violations.text(prefix + "office", office, NAME_MAX, "Office"),
                 supervisor,
                 custom);
+    }
+
+    /** The external id, checked; null when none was sent. */
+    public String externalId(String prefix, Violations violations) {
+        return violations.text(prefix + "externalId", externalId, EXTERNAL_ID_MAX, "External id");
     }
 
     private List<String> customFieldValues() {

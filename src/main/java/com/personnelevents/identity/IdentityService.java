@@ -34,6 +34,11 @@ public class IdentityService implements CustomFieldValues {
     }
 
     @Transactional(readOnly = true)
+    public Optional<IdentityStatus> statusOf(UUID id) {
+        return repository.findById(id).map(row -> row.identity().status());
+    }
+
+    @Transactional(readOnly = true)
     public Optional<UUID> findIdByExternalId(String externalId) {
         return repository.findByExternalId(externalId).map(row -> row.identity().id());
     }
@@ -89,10 +94,51 @@ public class IdentityService implements CustomFieldValues {
         return repository.displayName(id);
     }
 
-    /** An onboarding's approval: the identity exists from now on, and becomes active on the start date. */
+    /**
+     * An onboarding's approval: the identity exists from now on, with the HR system's key if the
+     * onboarding gave one, and becomes active on the start date.
+     */
     @Transactional
-    public void createPendingHire(UUID id, IdentityAttributes attributes, Instant now) {
-        repository.insert(Identity.pendingHire(id, attributes, now));
+    public void createPendingHire(UUID id, IdentityAttributes attributes, String externalId, Instant now) {
+        if (externalId != null) {
+            repository.findByExternalId(externalId).ifPresent(taken -> {
+                throw new ConflictException("Identity " + taken.identity().id() + " has externalId " + externalId
+                        + " since this onboarding was created; cancel it and onboard that identity instead");
+            });
+        }
+        repository.insert(Identity.pendingHire(id, externalId, attributes, now));
+    }
+
+    /**
+     * The identities an onboarding is about, if the person is known: the one with its externalId, or
+     * without one, those with its email.
+     */
+    @Transactional(readOnly = true)
+    public List<IdentityResponse> matchingHire(String externalId, String email) {
+        List<IdentityRow> rows = externalId != null
+                ? repository.findByExternalId(externalId).stream().toList()
+                : email == null ? List.of() : repository.findByEmail(email);
+        return rows.stream().map(IdentityService::response).toList();
+    }
+
+    /**
+     * A rehire's approval: the returning person's identity takes the onboarding's attributes (and its
+     * externalId, when it had none) and stays inactive until the start date. Returns its status before.
+     */
+    @Transactional
+    public IdentityStatus rehire(UUID id, IdentityAttributes attributes, String externalId, Instant now) {
+        Identity before = repository
+                .findById(id)
+                .map(IdentityRow::identity)
+                .orElseThrow(() -> new IllegalStateException(notFound(id)));
+        change(
+                id,
+                identity -> identity.update(
+                        externalId != null ? externalId : identity.externalId(),
+                        attributes.withTypeIfAbsent(identity.attributes().identityType()),
+                        IdentityStatus.Disabled,
+                        now));
+        return before.status();
     }
 
     @Transactional

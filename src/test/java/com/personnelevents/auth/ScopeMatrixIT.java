@@ -46,6 +46,7 @@ class ScopeMatrixIT extends ApiIntegrationTest {
             row("POST /api/personnel-events/leave-of-absence", "events:write"),
             row("GET /api/personnel-events", "events:read"),
             row("GET /api/personnel-events/{id}", "events:read"),
+            row("GET /api/personnel-events/{id}/access-preview", "events:read"),
             row("POST /api/personnel-events/{id}/approve", "events:approve"),
             row("POST /api/personnel-events/{id}/reject", "events:approve"),
             // which of the two a stage needs is the workflow's check (ActionScopesIT)
