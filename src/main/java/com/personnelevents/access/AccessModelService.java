@@ -2,6 +2,7 @@ package com.personnelevents.access;
 
 import com.personnelevents.access.AccessModelView.GrantedPermission;
 import com.personnelevents.access.ApplicationRepository.PermissionRef;
+import com.personnelevents.audit.AdminTrail;
 import com.personnelevents.failure.ConflictException;
 import com.personnelevents.failure.NotFoundException;
 import com.personnelevents.identity.IdentityAttribute;
@@ -28,10 +29,16 @@ public class AccessModelService {
     private final AccessModelRepository models;
     private final ApplicationService applications;
     private final IdentityService identities;
+    private final AdminTrail adminTrail;
     private final Clock clock;
 
     AccessModelService(
-            AccessModelRepository models, ApplicationService applications, IdentityService identities, Clock clock) {
+            AccessModelRepository models,
+            ApplicationService applications,
+            IdentityService identities,
+            AdminTrail adminTrail,
+            Clock clock) {
+        this.adminTrail = adminTrail;
         this.models = models;
         this.applications = applications;
         this.identities = identities;
@@ -39,18 +46,21 @@ public class AccessModelService {
     }
 
     @Transactional
-    AccessModelView create(AccessRequests.ModelRequest request) {
+    AccessModelView create(AccessRequests.ModelRequest request, String author) {
         AccessModel model = validate(UUID.randomUUID(), request, 0);
         if (models.findIdByName(model.name()).isPresent()) {
             throw new ConflictException("An access model named '" + model.name() + "' already exists");
         }
         models.insert(model, clock.instant());
-        return get(model.id());
+        AccessModelView created = get(model.id());
+        adminTrail.record(author, "Access model created", subject(created), describe(created));
+        return created;
     }
 
     /** Replaces the model's definition: name, criteria, permissions, enabled. */
     @Transactional
-    AccessModelView update(UUID id, AccessRequests.ModelRequest request) {
+    AccessModelView update(UUID id, AccessRequests.ModelRequest request, String author) {
+        AccessModelView before = get(id);
         AccessModel current = find(id);
         AccessModel model = validate(id, request, current.version());
         models.findIdByName(model.name()).filter(other -> !other.equals(id)).ifPresent(other -> {
@@ -59,7 +69,21 @@ public class AccessModelService {
         if (!models.update(model, clock.instant())) {
             throw new ConflictException("Access model " + id + " was changed concurrently; reload it");
         }
-        return get(id);
+        AccessModelView after = get(id);
+        adminTrail.record(author, "Access model changed", subject(after), describe(before) + " → " + describe(after));
+        return after;
+    }
+
+    private static String subject(AccessModelView model) {
+        return "Access model " + model.name() + " (" + model.id() + ")";
+    }
+
+    /** "enabled; criteria {department=[Lending]}; permissions [Core Banking/Teller]". */
+    private static String describe(AccessModelView model) {
+        return (model.enabled() ? "enabled" : "disabled") + "; criteria " + model.criteria() + "; permissions "
+                + model.permissions().stream()
+                        .map(g -> g.application().name() + "/" + g.permission().name())
+                        .toList();
     }
 
     @Transactional(readOnly = true)

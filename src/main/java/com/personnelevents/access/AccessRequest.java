@@ -1,5 +1,6 @@
 package com.personnelevents.access;
 
+import com.personnelevents.db.AuditRecords;
 import com.personnelevents.workflow.EventStatus;
 import java.time.Instant;
 import java.util.UUID;
@@ -64,6 +65,26 @@ record AccessRequest(
                 retryOf,
                 undoes,
                 0);
+    }
+
+    /** The request as the event's audit trail records it ({@link AuditRecords#requestState}). */
+    String auditState() {
+        return AuditRecords.requestState(
+                id,
+                stage,
+                identityId,
+                permissionId,
+                action.name(),
+                status.name(),
+                reason,
+                completedOn,
+                completedBy,
+                refusal == null ? null : refusal.status().name(),
+                refusal == null ? null : refusal.decidedBy(),
+                refusal == null ? null : refusal.reason(),
+                refusal == null ? null : refusal.decidedOn(),
+                retryOf,
+                undoes);
     }
 
     boolean isClosed() {

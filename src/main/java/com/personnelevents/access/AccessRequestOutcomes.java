@@ -1,6 +1,7 @@
 package com.personnelevents.access;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -22,7 +23,11 @@ public interface AccessRequestOutcomes {
      */
     void closed(Closed closed);
 
-    /** One change of a request, as the event's trail records it. */
+    /**
+     * One change of a request, as the event's trail records it.
+     *
+     * @param states the changed requests as the trail records them ({@code request:12} and its state)
+     */
     record Closed(
             UUID eventId,
             String stage,
@@ -30,5 +35,6 @@ public interface AccessRequestOutcomes {
             String action,
             String description,
             Instant at,
-            boolean lastOfStage) {}
+            boolean lastOfStage,
+            Map<String, String> states) {}
 }

@@ -139,6 +139,16 @@ class AccessRequestRepository {
                 .optional();
     }
 
+    List<AccessRequest> forEvents(java.util.Collection<UUID> eventIds) {
+        if (eventIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT * FROM access_request WHERE event_id IN (:ids) ORDER BY number")
+                .param("ids", eventIds)
+                .query(AccessRequestRepository::row)
+                .list();
+    }
+
     List<AccessRequest> forEvent(UUID eventId) {
         return jdbc.sql("SELECT * FROM access_request WHERE event_id = :eventId ORDER BY number")
                 .param("eventId", eventId)

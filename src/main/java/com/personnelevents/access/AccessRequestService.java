@@ -2,6 +2,7 @@ package com.personnelevents.access;
 
 import com.personnelevents.access.ApplicationRepository.PermissionRef;
 import com.personnelevents.auth.ApiCaller;
+import com.personnelevents.db.AuditRecords;
 import com.personnelevents.failure.ConflictException;
 import com.personnelevents.failure.NotFoundException;
 import com.personnelevents.identity.IdentityAttributes;
@@ -185,6 +186,31 @@ public class AccessRequestService {
                 .toList();
     }
 
+    /**
+     * The event's requests as its audit trail records them, by subject ({@code request:12}), oldest first:
+     * what a step changed is the difference between these before and after it.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, String> auditStates(UUID eventId) {
+        return auditStates(requests.forEvent(eventId));
+    }
+
+    /** The same for many events at once (the verification), by event. */
+    @Transactional(readOnly = true)
+    public Map<UUID, Map<String, String>> auditStates(java.util.Collection<UUID> eventIds) {
+        Map<UUID, Map<String, String>> byEvent = new java.util.HashMap<>();
+        requests.forEvents(eventIds)
+                .forEach(r -> byEvent.computeIfAbsent(r.eventId(), k -> AuditRecords.states())
+                        .put(AuditRecords.requestSubject(r.number()), r.auditState()));
+        return byEvent;
+    }
+
+    private static Map<String, String> auditStates(List<AccessRequest> list) {
+        Map<String, String> states = AuditRecords.states();
+        list.forEach(r -> states.put(AuditRecords.requestSubject(r.number()), r.auditState()));
+        return states;
+    }
+
     /** The event's requests by stage name, oldest first. */
     @Transactional(readOnly = true)
     public Map<String, List<AccessRequestView>> forEvent(UUID eventId) {
@@ -246,10 +272,21 @@ public class AccessRequestService {
      * completed by whoever made the change when nothing of it is left open or undecided.
      */
     void record(AccessRequest request, String by, String action, String description, Instant now) {
+        List<AccessRequest> ofEvent = requests.forEvent(request.eventId());
         boolean last = outstanding(request.eventId(), request.stage()).none();
         outcomes.getObject()
                 .closed(new AccessRequestOutcomes.Closed(
-                        request.eventId(), request.stage(), by, action, description, now, last));
+                        request.eventId(),
+                        request.stage(),
+                        by,
+                        action,
+                        description,
+                        now,
+                        last,
+                        auditStates(ofEvent.stream()
+                                .filter(r -> r.id().equals(request.id())
+                                        || request.id().equals(r.retryOf()))
+                                .toList())));
     }
 
     /** The event first, then the request: the order canceling the event takes too. */

@@ -1,5 +1,6 @@
 package com.personnelevents.access;
 
+import com.personnelevents.auth.ApiCaller;
 import com.personnelevents.web.ApiDocs;
 import com.personnelevents.web.ApiPaths;
 import io.swagger.v3.oas.annotations.Operation;
@@ -33,8 +34,8 @@ class ApplicationController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(operationId = "createApplication", summary = "Add an application with its permissions")
     @ApiDocs.Conflict
-    ResponseEntity<ApplicationView> create(@RequestBody AccessRequests.ApplicationRequest request) {
-        ApplicationView created = applications.create(request);
+    ResponseEntity<ApplicationView> create(@RequestBody AccessRequests.ApplicationRequest request, ApiCaller caller) {
+        ApplicationView created = applications.create(request, caller.name());
         return ResponseEntity.created(URI.create("/api/applications/" + created.id()))
                 .body(created);
     }
@@ -54,8 +55,9 @@ class ApplicationController {
     @PutMapping("/" + ApiPaths.ID)
     @Operation(operationId = "updateApplication", summary = "Rename an application or add permissions")
     @ApiDocs.Conflict
-    ApplicationView update(@PathVariable UUID id, @RequestBody AccessRequests.ApplicationRequest request) {
-        return applications.update(id, request);
+    ApplicationView update(
+            @PathVariable UUID id, @RequestBody AccessRequests.ApplicationRequest request, ApiCaller caller) {
+        return applications.update(id, request, caller.name());
     }
 
     @PostMapping("/" + ApiPaths.ID + "/retire")
@@ -63,7 +65,7 @@ class ApplicationController {
             operationId = "retireApplication",
             summary = "Retire an application: its permissions are no longer granted")
     @ApiDocs.Conflict
-    ApplicationView retire(@PathVariable UUID id) {
-        return applications.retire(id);
+    ApplicationView retire(@PathVariable UUID id, ApiCaller caller) {
+        return applications.retire(id, caller.name());
     }
 }

@@ -1,5 +1,6 @@
 package com.personnelevents.access;
 
+import com.personnelevents.audit.AdminTrail;
 import com.personnelevents.failure.ConflictException;
 import com.personnelevents.failure.NotFoundException;
 import com.personnelevents.validation.Violations;
@@ -19,16 +20,18 @@ public class ApplicationService {
 
     private final ApplicationRepository applications;
     private final AccessMetrics metrics;
+    private final AdminTrail adminTrail;
     private final Clock clock;
 
-    ApplicationService(ApplicationRepository applications, AccessMetrics metrics, Clock clock) {
+    ApplicationService(ApplicationRepository applications, AccessMetrics metrics, AdminTrail adminTrail, Clock clock) {
         this.applications = applications;
+        this.adminTrail = adminTrail;
         this.metrics = metrics;
         this.clock = clock;
     }
 
     @Transactional
-    ApplicationView create(AccessRequests.ApplicationRequest request) {
+    ApplicationView create(AccessRequests.ApplicationRequest request, String author) {
         Violations violations = new Violations();
         String name = violations.requiredText("name", request.name(), AccessRequests.NAME_MAX, "Name");
         String description =
@@ -43,12 +46,14 @@ public class ApplicationService {
         permissions.forEach(p ->
                 applications.insertPermission(UUID.randomUUID(), id, p.name().trim(), p.description()));
         metrics.track(name);
-        return get(id);
+        ApplicationView created = get(id);
+        adminTrail.record(author, "Application created", subject(created), describe(created));
+        return created;
     }
 
     /** Renames or re-describes the application; listed permissions are added or re-described. */
     @Transactional
-    ApplicationView update(UUID id, AccessRequests.ApplicationRequest request) {
+    ApplicationView update(UUID id, AccessRequests.ApplicationRequest request, String author) {
         ApplicationView current = get(id);
         Violations violations = new Violations();
         String name = violations.requiredText("name", request.name(), AccessRequests.NAME_MAX, "Name");
@@ -72,15 +77,30 @@ public class ApplicationService {
                 applications.updatePermission(known, permission.description());
             }
         }
-        return get(id);
+        ApplicationView after = get(id);
+        adminTrail.record(author, "Application changed", subject(after), describe(current) + " → " + describe(after));
+        return after;
     }
 
     /** A retired application's permissions are no longer granted by access models. */
     @Transactional
-    ApplicationView retire(UUID id) {
+    ApplicationView retire(UUID id, String author) {
         ApplicationView current = get(id);
         applications.update(id, current.name(), current.description(), "Retired", clock.instant());
+        adminTrail.record(author, "Application retired", subject(current), current.status() + " → Retired");
         return get(id);
+    }
+
+    private static String subject(ApplicationView application) {
+        return "Application " + application.name() + " (" + application.id() + ")";
+    }
+
+    /** "Active; permissions [Teller, Loans]". */
+    private static String describe(ApplicationView application) {
+        return application.status() + "; permissions "
+                + application.permissions().stream()
+                        .map(ApplicationView.PermissionView::name)
+                        .toList();
     }
 
     @Transactional(readOnly = true)

@@ -144,7 +144,12 @@ class SecurityConfig implements WebMvcConfigurer {
                         .hasAuthority(Scope.IDENTITIES_WRITE.authority())
                         .requestMatchers(HttpMethod.GET, "/api/settings")
                         .authenticated()
-                        .requestMatchers("/api/settings", "/api/tokens", "/api/tokens/**", "/api/audit-trail/**")
+                        .requestMatchers(
+                                "/api/settings",
+                                "/api/tokens",
+                                "/api/tokens/**",
+                                "/api/audit-trail/**",
+                                "/api/admin-activity")
                         .hasAuthority(Scope.ADMIN.authority())
                         .anyRequest()
                         .authenticated())

@@ -32,8 +32,8 @@ class TokenController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(operationId = "createToken", summary = "Create a token; the answer holds its secret, shown this once")
-    ResponseEntity<TokenView> create(@RequestBody TokenRequest request) {
-        TokenView created = tokens.create(request);
+    ResponseEntity<TokenView> create(@RequestBody TokenRequest request, ApiCaller caller) {
+        TokenView created = tokens.create(request, caller.name());
         return ResponseEntity.created(URI.create("/api/tokens/" + created.id())).body(created);
     }
 
@@ -47,8 +47,8 @@ class TokenController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(operationId = "revokeToken", summary = "Revoke a token: it is refused from the next request on")
     @ApiDocs.Conflict
-    ResponseEntity<Void> revoke(@PathVariable UUID id) {
-        tokens.revokeKeepingAnAdministrator(id);
+    ResponseEntity<Void> revoke(@PathVariable UUID id, ApiCaller caller) {
+        tokens.revokeKeepingAnAdministrator(id, caller.name());
         return ResponseEntity.noContent().build();
     }
 }

@@ -1,5 +1,6 @@
 package com.personnelevents.auth;
 
+import com.personnelevents.audit.AdminTrail;
 import com.personnelevents.db.Sha256;
 import com.personnelevents.failure.ConflictException;
 import com.personnelevents.failure.NotFoundException;
@@ -31,17 +32,31 @@ public class TokenService {
     private static final Instant LATEST_EXPIRY = Instant.parse("9999-12-31T23:59:59Z");
 
     private final TokenRepository repository;
+    private final AdminTrail adminTrail;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    TokenService(TokenRepository repository, Clock clock) {
+    TokenService(TokenRepository repository, AdminTrail adminTrail, Clock clock) {
         this.repository = repository;
+        this.adminTrail = adminTrail;
         this.clock = clock;
     }
 
-    /** Creates a token and returns it with its secret, which is not kept and cannot be shown again. */
+    /** Who changes tokens at the command line, as the administrative trail names them. */
+    public static final String COMMAND_LINE = "Command line";
+
+    /** A token created at the command line ({@link #create(TokenRequest, String)}). */
     @Transactional
     public TokenView create(TokenRequest request) {
+        return create(request, COMMAND_LINE);
+    }
+
+    /**
+     * Creates a token and returns it with its secret, which is not kept and cannot be shown again; the
+     * administrative trail records who created it, its name and scopes (never its secret).
+     */
+    @Transactional
+    public TokenView create(TokenRequest request, String author) {
         Violations violations = new Violations();
         String name = violations.requiredText("name", request.name(), NAME_MAX, "Name");
         Set<Scope> scopes = EnumSet.noneOf(Scope.class);
@@ -66,6 +81,12 @@ public class TokenService {
         String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         ApiToken token = new ApiToken(UUID.randomUUID(), name, hash(secret), scopes, now, expiresAt, null, null);
         repository.insert(token);
+        adminTrail.record(
+                author,
+                "Token created",
+                "Token " + name + " (" + token.id() + ")",
+                "Scopes " + scopes.stream().map(Scope::value).sorted().toList() + ", expires "
+                        + (expiresAt == null ? "never" : expiresAt.toString()));
         return TokenView.of(token, secret);
     }
 
@@ -74,10 +95,18 @@ public class TokenService {
         return repository.findAll().stream().map(t -> TokenView.of(t, null)).toList();
     }
 
-    /** Takes effect at once: the next request with the token is refused. */
+    /** At the command line ({@link #revoke(UUID, String)}). */
     @Transactional
     public void revoke(UUID id) {
-        if (!repository.revoke(id, clock.instant()) && !repository.exists(id)) {
+        revoke(id, COMMAND_LINE);
+    }
+
+    /** Takes effect at once: the next request with the token is refused. Revoking twice changes nothing. */
+    @Transactional
+    public void revoke(UUID id, String author) {
+        if (repository.revoke(id, clock.instant())) {
+            adminTrail.record(author, "Token revoked", "Token " + id, "Revoked");
+        } else if (!repository.exists(id)) {
             throw new NotFoundException("Token with id " + id + " not found");
         }
     }
@@ -89,7 +118,7 @@ public class TokenService {
      * leave the other's token as the last.
      */
     @Transactional
-    public void revokeKeepingAnAdministrator(UUID id) {
+    public void revokeKeepingAnAdministrator(UUID id, String author) {
         Instant now = clock.instant();
         List<ApiToken> admins = repository.lockUsable(now).stream()
                 .filter(t -> t.scopes().contains(Scope.ADMIN))
@@ -98,7 +127,7 @@ public class TokenService {
             throw new ConflictException("Token " + id + " is the last usable token with the admin scope; create "
                     + "another admin token first (or revoke it with 'token revoke' at the command line)");
         }
-        revoke(id);
+        revoke(id, author);
     }
 
     /** The caller a bearer secret stands for, if it is a known token that is neither revoked nor expired. */

@@ -25,11 +25,43 @@ public final class AuditChain {
     /** The hash of an entry that follows {@code previous}. */
     public static String next(
             String previous, UUID eventId, Instant createdDate, String author, String action, String content) {
+        return next(previous, eventId, createdDate, author, action, content, null);
+    }
+
+    /**
+     * The hash of an entry that follows {@code previous} and records {@code changes} (the states of what
+     * the step changed, {@link AuditRecords}); an entry without changes hashes as entries always have.
+     */
+    public static String next(
+            String previous,
+            UUID eventId,
+            Instant createdDate,
+            String author,
+            String action,
+            String content,
+            String changes) {
         return Sha256.hex(field(previous)
                 + field(eventId.toString())
                 + field(DateTimeFormatter.ISO_INSTANT.format(createdDate.truncatedTo(PRECISION)))
                 + field(author)
                 + field(action)
+                + field(content)
+                + (changes == null ? "" : field(changes)));
+    }
+
+    /** Where the administrative trail starts. */
+    public static String startAdmin() {
+        return Sha256.hex(field("start") + field("admin_activity"));
+    }
+
+    /** The hash of an administrative entry that follows {@code previous}. */
+    public static String nextAdmin(
+            String previous, Instant createdDate, String author, String action, String subject, String content) {
+        return Sha256.hex(field(previous)
+                + field(DateTimeFormatter.ISO_INSTANT.format(createdDate.truncatedTo(PRECISION)))
+                + field(author)
+                + field(action)
+                + field(subject)
                 + field(content));
     }
 
@@ -49,11 +81,16 @@ public final class AuditChain {
 
         /** The hash this entry should carry, after the one last {@link #passed}. */
         public String expected(UUID eventId, Instant createdDate, String author, String action, String content) {
+            return expected(eventId, createdDate, author, action, content, null);
+        }
+
+        public String expected(
+                UUID eventId, Instant createdDate, String author, String action, String content, String changes) {
             if (!eventId.equals(event)) {
                 event = eventId;
                 previous = start(eventId, chain);
             }
-            return next(previous, eventId, createdDate, author, action, content);
+            return next(previous, eventId, createdDate, author, action, content, changes);
         }
 
         /** The entry with this hash is passed: the event's next entry follows it. */

@@ -6,7 +6,11 @@ import static com.personnelevents.db.Timestamps.uuid;
 
 import com.personnelevents.db.AuditChain;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
@@ -25,8 +29,8 @@ class AuditTrailRepository {
     static final String ACTIVITY_CHAIN = "event_activity";
     static final String COMMENT_CHAIN = "event_comment";
     private static final String INSERT_ACTIVITY = """
-            INSERT INTO event_activity (event_id, created_date, author, action, content, hash)
-            VALUES (:eventId, :createdDate, :author, :action, :content, :hash)
+            INSERT INTO event_activity (event_id, created_date, author, action, content, changes, hash)
+            VALUES (:eventId, :createdDate, :author, :action, :content, :changes, :hash)
             """;
     private static final String INSERT_COMMENT = """
             INSERT INTO event_comment (event_id, created_date, author, content, hash)
@@ -44,81 +48,103 @@ class AuditTrailRepository {
     }
 
     /**
-     * Stores activity and comments of an event: the audit trail only grows, each entry chained to the one
-     * before it ({@link AuditChain}); a new event's chains start from its id, an existing event's continue
-     * from their last entry. The caller holds the event's row lock, so that two transactions cannot both
-     * append to the same entry.
+     * The entries of one step of an event, each chained to the one before it ({@link AuditChain}), the
+     * first to the event's head (or its chain's start): nothing is written yet. The step's {@code changes}
+     * (the states it changed, {@link com.personnelevents.db.AuditRecords}) go with its last activity entry.
+     * The caller holds the event's row lock, so that two transactions cannot both follow the same head.
      */
-    void append(UUID eventId, List<Activity> activity, List<Comment> comments, boolean newEvent) {
-        appendChain(
-                ACTIVITY_CHAIN,
-                eventId,
-                newEvent,
-                activity.stream()
-                        .map(a -> new TrailEntry(a.createdDate(), a.author(), a.action(), a.content()))
-                        .toList());
-        appendChain(
-                COMMENT_CHAIN,
-                eventId,
-                newEvent,
-                comments.stream()
-                        .map(c -> new TrailEntry(c.createdDate(), c.author(), null, c.content()))
-                        .toList());
-    }
-
-    private void appendChain(String chain, UUID eventId, boolean newEvent, List<TrailEntry> entries) {
-        if (entries.isEmpty()) {
-            return;
-        }
-        String head = newEvent ? null : head(chain, eventId);
-        String previous = head == null ? AuditChain.start(eventId, chain) : head;
-        for (TrailEntry entry : entries) {
-            Instant at = entry.createdDate().truncatedTo(AuditChain.PRECISION);
-            String hash = AuditChain.next(previous, eventId, at, entry.author(), entry.action(), entry.content());
-            // A comment has no action: its statement names no such column and ignores the parameter.
-            writer.sql(chain.equals(ACTIVITY_CHAIN) ? INSERT_ACTIVITY : INSERT_COMMENT)
-                    .param("eventId", eventId)
-                    .param("createdDate", toDb(at))
-                    .param("author", entry.author())
-                    .param("action", entry.action())
-                    .param("content", entry.content())
-                    .param("hash", hash)
-                    .update();
+    Chained chain(UUID eventId, ChainHeads heads, List<Activity> activity, List<Comment> comments, String changes) {
+        List<Row> activityRows = new ArrayList<>();
+        String previous = heads.activity() == null ? AuditChain.start(eventId, ACTIVITY_CHAIN) : heads.activity();
+        for (int i = 0; i < activity.size(); i++) {
+            Activity a = activity.get(i);
+            String recorded = i == activity.size() - 1 ? changes : null;
+            Instant at = a.createdDate().truncatedTo(AuditChain.PRECISION);
+            String hash = AuditChain.next(previous, eventId, at, a.author(), a.action(), a.content(), recorded);
+            activityRows.add(new Row(at, a.author(), a.action(), a.content(), recorded, hash));
             previous = hash;
         }
+        String activityHead = activity.isEmpty() ? heads.activity() : previous;
+        List<Row> commentRows = new ArrayList<>();
+        previous = heads.comments() == null ? AuditChain.start(eventId, COMMENT_CHAIN) : heads.comments();
+        for (Comment c : comments) {
+            Instant at = c.createdDate().truncatedTo(AuditChain.PRECISION);
+            String hash = AuditChain.next(previous, eventId, at, c.author(), null, c.content());
+            commentRows.add(new Row(at, c.author(), null, c.content(), null, hash));
+            previous = hash;
+        }
+        String commentHead = comments.isEmpty() ? heads.comments() : previous;
+        return new Chained(eventId, activityRows, commentRows, new ChainHeads(activityHead, commentHead));
     }
 
-    /** An activity entry or a comment, as its chain hashes it (a comment's action is null). */
-    private record TrailEntry(Instant createdDate, String author, String action, String content) {}
-
-    /** The hash of the last entry of one of an event's chains; null when the chain is empty. */
-    private String head(String chain, UUID eventId) {
-        return writer.sql("SELECT hash FROM " + chain + " WHERE event_id = :id ORDER BY id DESC LIMIT 1")
-                .param("id", eventId)
-                .query(String.class)
-                .optional()
-                .orElse(null);
+    /** Appends the chained entries: the audit trail only grows. */
+    void write(Chained chained) {
+        for (Row row : chained.activity()) {
+            writer.sql(INSERT_ACTIVITY)
+                    .param("eventId", chained.eventId())
+                    .param("createdDate", toDb(row.createdDate()))
+                    .param("author", row.author())
+                    .param("action", row.action())
+                    .param("content", row.content())
+                    .param("changes", row.changes())
+                    .param("hash", row.hash())
+                    .update();
+        }
+        for (Row row : chained.comments()) {
+            writer.sql(INSERT_COMMENT)
+                    .param("eventId", chained.eventId())
+                    .param("createdDate", toDb(row.createdDate()))
+                    .param("author", row.author())
+                    .param("content", row.content())
+                    .param("hash", row.hash())
+                    .update();
+        }
     }
 
-    /** Every entry of one chain ({@code event_activity} or {@code event_comment}), of one event or all. */
-    void forEachEntry(String chain, UUID eventId, Consumer<ChainEntry> entries) {
-        String action = chain.equals(ACTIVITY_CHAIN) ? "action" : "NULL";
-        String sql = "SELECT id, event_id, created_date, author, " + action + " AS action, content, hash FROM " + chain
-                + (eventId == null ? "" : " WHERE event_id = ?") + " ORDER BY event_id, id";
-        Object[] args = eventId == null ? new Object[0] : new Object[] {eventId};
-        jdbc.query(
-                sql,
-                (RowCallbackHandler) rs -> {
-                    entries.accept(new ChainEntry(
-                            uuid(rs, "event_id"),
-                            rs.getLong("id"),
-                            instant(rs, "created_date"),
-                            rs.getString("author"),
-                            rs.getString("action"),
-                            rs.getString("content"),
-                            rs.getString("hash")));
-                },
-                args);
+    /** One step's entries, hashed, and the heads they lead to. */
+    record Chained(UUID eventId, List<Row> activity, List<Row> comments, ChainHeads heads) {}
+
+    /** An entry as stored (a comment has no action and no changes). */
+    record Row(Instant createdDate, String author, String action, String content, String changes, String hash) {}
+
+    /**
+     * The entries of one chain ({@code event_activity} or {@code event_comment}) of these events, each
+     * event's in the order they were written.
+     */
+    Map<UUID, List<ChainEntry>> entries(String chain, Collection<UUID> eventIds) {
+        Map<UUID, List<ChainEntry>> byEvent = new HashMap<>();
+        if (eventIds.isEmpty()) {
+            return byEvent;
+        }
+        String extra = chain.equals(ACTIVITY_CHAIN) ? "action, changes" : "NULL AS action, NULL AS changes";
+        writer.sql("SELECT id, event_id, created_date, author, " + extra + ", content, hash FROM " + chain
+                        + " WHERE event_id IN (:ids) ORDER BY event_id, id")
+                .param("ids", eventIds)
+                .query((RowCallbackHandler) rs -> byEvent.computeIfAbsent(uuid(rs, "event_id"), k -> new ArrayList<>())
+                        .add(new ChainEntry(
+                                uuid(rs, "event_id"),
+                                rs.getLong("id"),
+                                instant(rs, "created_date"),
+                                rs.getString("author"),
+                                rs.getString("action"),
+                                rs.getString("content"),
+                                rs.getString("changes"),
+                                rs.getString("hash"))));
+        return byEvent;
+    }
+
+    /** The events to verify: the one, or the next {@code limit} numbered above {@code after}. */
+    List<EventRow> eventsToVerify(UUID eventId, long after, int limit) {
+        return eventId != null
+                ? writer.sql("SELECT * FROM personnel_event WHERE id = :id")
+                        .param("id", eventId)
+                        .query(PersonnelEventRepository::eventRow)
+                        .list()
+                : writer.sql("SELECT * FROM personnel_event WHERE number > :after ORDER BY number LIMIT :limit")
+                        .param("after", after)
+                        .param("limit", limit)
+                        .query(PersonnelEventRepository::eventRow)
+                        .list();
     }
 
     /** Every event number in order (all events, or the one event). */
@@ -150,5 +176,12 @@ class AuditTrailRepository {
     }
 
     record ChainEntry(
-            UUID eventId, long id, Instant createdDate, String author, String action, String content, String hash) {}
+            UUID eventId,
+            long id,
+            Instant createdDate,
+            String author,
+            String action,
+            String content,
+            String changes,
+            String hash) {}
 }

@@ -20,4 +20,5 @@ record EventRow(
         Instant completedOn,
         Instant createdAt,
         LocalDate snoozedUntil,
+        ChainHeads heads,
         long version) {}

@@ -96,16 +96,35 @@ class EventStageRepository {
                 .update();
     }
 
+    /** The stages of these events, by event, each event's in position order. */
+    Map<UUID, List<Stage>> forEvents(java.util.Collection<UUID> eventIds) {
+        Map<UUID, List<Stage>> byEvent = new HashMap<>();
+        if (eventIds.isEmpty()) {
+            return byEvent;
+        }
+        jdbc.sql("SELECT * FROM event_stage WHERE event_id IN (:ids) ORDER BY event_id, position")
+                .param("ids", eventIds)
+                .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> byEvent.computeIfAbsent(
+                                com.personnelevents.db.Timestamps.uuid(rs, "event_id"),
+                                k -> new java.util.ArrayList<>())
+                        .add(stage(rs)));
+        return byEvent;
+    }
+
     List<Stage> forEvent(UUID eventId) {
         return jdbc.sql("SELECT * FROM event_stage WHERE event_id = :id ORDER BY position")
                 .param("id", eventId)
-                .query((rs, n) -> new Stage(
-                        StageName.valueOf(rs.getString("name")),
-                        EventStatus.valueOf(rs.getString("status")),
-                        instant(rs, "started_on"),
-                        date(rs, "scheduled_start"),
-                        instant(rs, "completed_on"),
-                        rs.getString("completed_by")))
+                .query((rs, n) -> stage(rs))
                 .list();
+    }
+
+    private static Stage stage(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Stage(
+                StageName.valueOf(rs.getString("name")),
+                EventStatus.valueOf(rs.getString("status")),
+                instant(rs, "started_on"),
+                date(rs, "scheduled_start"),
+                instant(rs, "completed_on"),
+                rs.getString("completed_by"));
     }
 }

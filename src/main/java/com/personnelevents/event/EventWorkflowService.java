@@ -224,6 +224,7 @@ public class EventWorkflowService implements AccessRequestOutcomes {
     public void closed(Closed closed) {
         PersonnelEvent event = load(closed.eventId());
         event.recordBy(closed.by(), closed.action(), closed.description(), closed.at());
+        event.recordChanges(closed.states()); // changed before the event was loaded
         Stage current = event.progress().current();
         StageName stage = StageName.valueOf(closed.stage());
         Changes changes = Changes.NONE;
@@ -245,8 +246,12 @@ public class EventWorkflowService implements AccessRequestOutcomes {
         return views.response(event);
     }
 
+    /** The event, locked, with its access requests as they stand: the save records what the step changed. */
     private PersonnelEvent load(UUID id) {
-        return events.lockById(id).orElseThrow(() -> new NotFoundException(PersonnelEventService.notFound(id)));
+        PersonnelEvent event =
+                events.lockById(id).orElseThrow(() -> new NotFoundException(PersonnelEventService.notFound(id)));
+        event.requestStatesAtLoad(accessRequests.auditStates(id));
+        return event;
     }
 
     /**
@@ -290,6 +295,7 @@ public class EventWorkflowService implements AccessRequestOutcomes {
                         now);
             }
         }
+        event.recordChanges(EventAudit.changed(event.requestStatesAtLoad(), accessRequests.auditStates(event.id())));
         if (!events.update(event)) {
             throw new ConflictException("Personnel event " + event.id()
                     + " was changed by another request at the same time; reload it and retry");
@@ -307,42 +313,37 @@ public class EventWorkflowService implements AccessRequestOutcomes {
         }
     }
 
-    /** Makes the change to the event's identity; returns how the activity says what it did. */
+    /** Makes the change to the event's identity; returns how the activity says what it did, before and after. */
     private String apply(PersonnelEvent event, IdentityChange change, Instant now) {
         UUID id = event.identityId();
-        switch (change) {
+        return switch (change) {
             case CREATE -> {
                 PersonnelEventRepository.Hire hire = events.hire(event.id());
                 Optional<IdentityStatus> returning = identities.statusOf(id);
                 if (returning.isPresent()) {
                     events.recordPreviousStatus(event.id(), returning.get());
-                    identities.rehire(id, event.identityData(), hire.externalId(), now);
-                    return "Identity " + id + " rehired: " + IdentityStatus.Disabled + " until the start date";
+                    IdentityService.Changed rehired =
+                            identities.rehire(id, event.identityData(), hire.externalId(), now);
+                    yield "Identity " + id + " rehired, " + IdentityStatus.Disabled + " until the start date: "
+                            + rehired.differences();
                 }
                 identities.createPendingHire(id, event.identityData(), hire.externalId(), now);
-                return "Identity " + id + " created, " + IdentityStatus.Disabled + " until the start date";
+                yield "Identity " + id + " created, " + IdentityStatus.Disabled + " until the start date";
             }
-            case ACTIVATE -> {
-                identities.activate(id, now);
-                return "Identity " + id + " set " + IdentityStatus.Active;
-            }
-            case DEACTIVATE -> {
-                identities.deactivate(id, now);
-                return "Identity " + id + " set " + IdentityStatus.Disabled;
-            }
-            case APPLY_CHANGES -> {
-                identities.applyChanges(id, event.identityData(), now);
-                return "Requested changes applied to identity " + id;
-            }
+            case ACTIVATE ->
+                "Identity " + id + ": " + identities.activate(id, now).differences();
+            case DEACTIVATE ->
+                "Identity " + id + ": " + identities.deactivate(id, now).differences();
+            case APPLY_CHANGES ->
+                "Identity " + id + ": "
+                        + identities.applyChanges(id, event.identityData(), now).differences();
             case REVERT -> {
                 IdentityStatus previous = events.hire(event.id()).previousStatus();
-                identities.revert(id, previous, now);
-                return previous == null
-                        ? "Identity " + id + " set " + IdentityStatus.Removed + ": the hire is canceled"
-                        : "Identity " + id + " set " + previous + " again: the rehire is canceled";
+                yield "Identity " + id + ": "
+                        + identities.revert(id, previous, now).differences() + " ("
+                        + (previous == null ? "the hire" : "the rehire") + " is canceled)";
             }
-            default -> throw new IllegalArgumentException(change.name());
-        }
+        };
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.personnelevents.event;
 
+import com.personnelevents.db.AuditRecords;
 import com.personnelevents.identity.IdentityAttributes;
 import com.personnelevents.validation.ValidationException;
 import com.personnelevents.workflow.Action;
@@ -15,6 +16,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -42,10 +44,17 @@ final class PersonnelEvent {
     private final List<Activity> activity;
     private final List<Comment> comments;
     private final IdentityAttributes identityData;
+    private final ChainHeads heads;
     private final long version;
 
     private final List<Activity> newActivity = new ArrayList<>();
     private final List<Comment> newComments = new ArrayList<>();
+    /** What the trail last recorded of the event and its stages: as loaded (nothing for a new event). */
+    private Map<String, String> statesAtLoad;
+    /** States of things beyond the event that this step changed (its access requests), for the trail. */
+    private final Map<String, String> otherChanges = AuditRecords.states();
+
+    private Map<String, String> requestStatesAtLoad = Map.of();
 
     PersonnelEvent(
             UUID id,
@@ -61,6 +70,7 @@ final class PersonnelEvent {
             List<Activity> activity,
             List<Comment> comments,
             IdentityAttributes identityData,
+            ChainHeads heads,
             long version) {
         this.id = id;
         this.number = number;
@@ -77,7 +87,9 @@ final class PersonnelEvent {
         this.activity = new ArrayList<>(activity);
         this.comments = new ArrayList<>(comments);
         this.identityData = identityData;
+        this.heads = heads;
         this.version = version;
+        this.statesAtLoad = EventAudit.states(this);
     }
 
     /**
@@ -110,7 +122,9 @@ final class PersonnelEvent {
                 List.of(),
                 List.of(),
                 request.identityData(),
+                ChainHeads.NONE,
                 0);
+        event.statesAtLoad = Map.of(); // new: its first entry records all of it
         event.record(
                 now,
                 reporter.name(),
@@ -384,6 +398,35 @@ final class PersonnelEvent {
     }
 
     /** Activity recorded since the last save, handed over once to be stored. */
+    /** The states of other things (access requests) the step changed, for the step's trail entry. */
+    void recordChanges(Map<String, String> states) {
+        otherChanges.putAll(states);
+    }
+
+    /**
+     * What the step changed, as the trail records it: the event's fields and stages that differ from what
+     * was loaded, then the other things it changed. Taken once, by the save.
+     */
+    Map<String, String> takeChanges() {
+        Map<String, String> changes = EventAudit.changed(statesAtLoad, EventAudit.states(this));
+        changes.putAll(otherChanges);
+        otherChanges.clear();
+        return changes;
+    }
+
+    /** The event's access requests as they stood when it was loaded (their audit states). */
+    void requestStatesAtLoad(Map<String, String> states) {
+        requestStatesAtLoad = Map.copyOf(states);
+    }
+
+    Map<String, String> requestStatesAtLoad() {
+        return requestStatesAtLoad;
+    }
+
+    ChainHeads heads() {
+        return heads;
+    }
+
     List<Activity> takeUnsavedActivity() {
         List<Activity> taken = List.copyOf(newActivity);
         newActivity.clear();

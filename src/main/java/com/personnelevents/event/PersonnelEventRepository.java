@@ -5,6 +5,7 @@ import static com.personnelevents.db.Timestamps.instant;
 import static com.personnelevents.db.Timestamps.toDb;
 import static com.personnelevents.db.Timestamps.uuid;
 
+import com.personnelevents.db.AuditRecords;
 import com.personnelevents.db.Databases;
 import com.personnelevents.db.Where;
 import com.personnelevents.identity.IdentityAttribute;
@@ -67,13 +68,14 @@ class PersonnelEventRepository {
 
     /** Stores a new event; {@code externalId} is an onboarding's key of the person (null when none). */
     void insert(PersonnelEvent event, String externalId) {
+        AuditTrailRepository.Chained trail = chain(event);
         jdbc.sql("""
                         INSERT INTO personnel_event (id, number, type, status, identity_id, reporter_id, reporter_name,
                             assignee_id, assignee_name, needed_on, needed_until, completed_on, created_at,
-                            snoozed_until, next_due_on, version)
+                            snoozed_until, next_due_on, activity_head, comment_head, version)
                         VALUES (:id, :number, :type, :status, :identityId, :reporterId, :reporterName,
                             :assigneeId, :assigneeName, :neededOn, :neededUntil, :completedOn, :createdAt,
-                            :snoozedUntil, :nextDueOn, 0)
+                            :snoozedUntil, :nextDueOn, :activityHead, :commentHead, 0)
                         """)
                 .param("id", event.id())
                 .param("number", event.number())
@@ -94,13 +96,26 @@ class PersonnelEventRepository {
                 .param("createdAt", toDb(event.createdAt()))
                 .param("snoozedUntil", event.progress().snoozedUntil())
                 .param("nextDueOn", event.progress().nextDue())
+                .param("activityHead", trail.heads().activity())
+                .param("commentHead", trail.heads().comments())
                 .update();
         counts.adjust(event.type(), event.status(), event.neededOn(), 1);
         if (event.identityData() != null) {
             insertIdentityData(event.id(), event.identityData(), externalId);
         }
         stages.insert(event.id(), event.stages());
-        trail.append(event.id(), event.takeUnsavedActivity(), event.takeUnsavedComments(), true);
+        this.trail.write(trail);
+    }
+
+    /** The step's trail entries, chained after the event's heads, its last one recording what changed. */
+    private AuditTrailRepository.Chained chain(PersonnelEvent event) {
+        List<Activity> activity = event.takeUnsavedActivity();
+        Map<String, String> changes = event.takeChanges();
+        if (activity.isEmpty() && !changes.isEmpty()) {
+            throw new IllegalStateException("A step that changes an event records what it did in its activity");
+        }
+        return trail.chain(
+                event.id(), event.heads(), activity, event.takeUnsavedComments(), AuditRecords.lines(changes));
     }
 
     /**
@@ -108,11 +123,12 @@ class PersonnelEventRepository {
      * since it was read, and then nothing is written.
      */
     boolean update(PersonnelEvent event) {
+        AuditTrailRepository.Chained trail = chain(event);
         int updated = jdbc.sql("""
                         UPDATE personnel_event SET status = :status, assignee_id = :assigneeId,
                             assignee_name = :assigneeName, needed_on = :neededOn, needed_until = :neededUntil,
-                            completed_on = :completedOn,
-                            snoozed_until = :snoozedUntil, next_due_on = :nextDueOn, version = version + 1
+                            completed_on = :completedOn, snoozed_until = :snoozedUntil, next_due_on = :nextDueOn,
+                            activity_head = :activityHead, comment_head = :commentHead, version = version + 1
                          WHERE id = :id AND version = :version
                         """)
                 .param("status", event.status().name())
@@ -127,6 +143,8 @@ class PersonnelEventRepository {
                 .param("completedOn", toDb(event.completedOn()))
                 .param("snoozedUntil", event.progress().snoozedUntil())
                 .param("nextDueOn", event.progress().nextDue())
+                .param("activityHead", trail.heads().activity())
+                .param("commentHead", trail.heads().comments())
                 .param("id", event.id())
                 .param("version", event.version())
                 .update();
@@ -138,7 +156,7 @@ class PersonnelEventRepository {
             counts.adjust(event.type(), event.status(), event.neededOn(), 1);
         }
         stages.update(event.id(), event.stages());
-        trail.append(event.id(), event.takeUnsavedActivity(), event.takeUnsavedComments(), false);
+        this.trail.write(trail);
         return true;
     }
 
@@ -288,6 +306,7 @@ class PersonnelEventRepository {
                 activity,
                 comments,
                 identityData,
+                row.heads(),
                 row.version());
     }
 
@@ -343,7 +362,7 @@ class PersonnelEventRepository {
                 .list();
     }
 
-    private static EventRow eventRow(ResultSet rs, int n) throws SQLException {
+    static EventRow eventRow(ResultSet rs, int n) throws SQLException {
         UUID assigneeId = uuid(rs, "assignee_id");
         return new EventRow(
                 uuid(rs, "id"),
@@ -358,6 +377,7 @@ class PersonnelEventRepository {
                 instant(rs, "completed_on"),
                 instant(rs, "created_at"),
                 date(rs, "snoozed_until"),
+                new ChainHeads(rs.getString("activity_head"), rs.getString("comment_head")),
                 rs.getLong("version"));
     }
 }

@@ -6,6 +6,7 @@ import com.personnelevents.identity.IdentityRepository.IdentityRow;
 import com.personnelevents.settings.CustomFieldValues;
 import com.personnelevents.web.PageResponse;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -123,34 +124,29 @@ public class IdentityService implements CustomFieldValues {
 
     /**
      * A rehire's approval: the returning person's identity takes the onboarding's attributes (and its
-     * externalId, when it had none) and stays inactive until the start date. Returns its status before.
+     * externalId, when it had none) and stays inactive until the start date.
      */
     @Transactional
-    public IdentityStatus rehire(UUID id, IdentityAttributes attributes, String externalId, Instant now) {
-        Identity before = repository
-                .findById(id)
-                .map(IdentityRow::identity)
-                .orElseThrow(() -> new IllegalStateException(notFound(id)));
-        change(
+    public Changed rehire(UUID id, IdentityAttributes attributes, String externalId, Instant now) {
+        return change(
                 id,
                 identity -> identity.update(
                         externalId != null ? externalId : identity.externalId(),
                         attributes.withTypeIfAbsent(identity.attributes().identityType()),
                         IdentityStatus.Disabled,
                         now));
-        return before.status();
     }
 
     @Transactional
-    public void activate(UUID id, Instant now) {
-        change(
+    public Changed activate(UUID id, Instant now) {
+        return change(
                 id,
                 identity -> identity.update(identity.externalId(), identity.attributes(), IdentityStatus.Active, now));
     }
 
     @Transactional
-    public void deactivate(UUID id, Instant now) {
-        change(
+    public Changed deactivate(UUID id, Instant now) {
+        return change(
                 id,
                 identity ->
                         identity.update(identity.externalId(), identity.attributes(), IdentityStatus.Disabled, now));
@@ -161,20 +157,26 @@ public class IdentityService implements CustomFieldValues {
      * with the onboarding, becomes {@code Removed}: it never started.
      */
     @Transactional
-    public void revert(UUID id, IdentityStatus previous, Instant now) {
-        change(id, identity -> identity.inactive(previous != null ? previous : IdentityStatus.Removed, now));
+    public Changed revert(UUID id, IdentityStatus previous, Instant now) {
+        return change(id, identity -> identity.inactive(previous != null ? previous : IdentityStatus.Removed, now));
     }
 
     /** A role transition's changes: every non-null attribute replaces the stored one. */
     @Transactional
-    public void applyChanges(UUID id, IdentityAttributes changes, Instant now) {
-        change(
+    public Changed applyChanges(UUID id, IdentityAttributes changes, Instant now) {
+        return change(
                 id,
                 identity -> identity.update(
                         identity.externalId(), identity.attributes().apply(changes), identity.status(), now));
     }
 
-    private void change(UUID id, java.util.function.UnaryOperator<Identity> change) {
+    /**
+     * What a change did to an identity: its status before, and every value that changed, before and after
+     * ("title Loan Officer → Senior Loan Officer; status Active → Disabled"), or "no change".
+     */
+    public record Changed(IdentityStatus statusBefore, String differences) {}
+
+    private Changed change(UUID id, java.util.function.UnaryOperator<Identity> change) {
         Identity before = repository
                 .findById(id)
                 .map(IdentityRow::identity)
@@ -183,6 +185,29 @@ public class IdentityService implements CustomFieldValues {
         if (!after.sameRecordAs(before) && !repository.update(after)) {
             throw new ConflictException("Identity " + id + " was changed concurrently; retry");
         }
+        return new Changed(before.status(), differences(before, after));
+    }
+
+    private static String differences(Identity before, Identity after) {
+        List<String> differences = new ArrayList<>();
+        if (!java.util.Objects.equals(before.externalId(), after.externalId())) {
+            differences.add("externalId " + shown(before.externalId()) + " → " + shown(after.externalId()));
+        }
+        for (IdentityAttribute attribute : IdentityAttribute.values()) {
+            String was = attribute.valueOf(before.attributes());
+            String is = attribute.valueOf(after.attributes());
+            if (!java.util.Objects.equals(was, is)) {
+                differences.add(attribute.name() + " " + shown(was) + " → " + shown(is));
+            }
+        }
+        if (before.status() != after.status()) {
+            differences.add("status " + before.status() + " → " + after.status());
+        }
+        return differences.isEmpty() ? "no change" : String.join("; ", differences);
+    }
+
+    private static String shown(String value) {
+        return value == null ? "none" : value;
     }
 
     public static String notFound(UUID id) {

@@ -1,5 +1,6 @@
 package com.personnelevents.settings;
 
+import com.personnelevents.auth.ApiCaller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,7 +28,7 @@ class SettingsController {
 
     @PutMapping
     @Operation(operationId = "updateSettings", summary = "Replace the settings")
-    SettingsResponse update(@RequestBody SettingsRequest request) {
-        return SettingsResponse.of(settings.update(request));
+    SettingsResponse update(@RequestBody SettingsRequest request, ApiCaller caller) {
+        return SettingsResponse.of(settings.update(request, caller.name()));
     }
 }

@@ -1,5 +1,6 @@
 package com.personnelevents.settings;
 
+import com.personnelevents.audit.AdminTrail;
 import com.personnelevents.settings.SettingsRepository.StoredSettings;
 import com.personnelevents.validation.Violations;
 import java.time.DateTimeException;
@@ -25,6 +26,7 @@ public class SettingsService {
     static final int DEFAULT_LEAD_TIME_DAYS = 7;
 
     private final SettingsRepository repository;
+    private final AdminTrail adminTrail;
     private final ObjectProvider<CustomFieldValues> customFieldValues;
     private final StoredSettings defaults;
     private final Duration cacheFor;
@@ -36,8 +38,10 @@ public class SettingsService {
             ObjectProvider<CustomFieldValues> customFieldValues,
             @Value("${personnel-events.time-zone:UTC}") String defaultTimeZone,
             @Value("${personnel-events.settings-cache:5s}") Duration cacheFor,
-            PlatformTransactionManager transactionManager) {
+            PlatformTransactionManager transactionManager,
+            AdminTrail adminTrail) {
         this.repository = repository;
+        this.adminTrail = adminTrail;
         // Looked up when a field is switched off: the features holding values depend on these settings.
         this.customFieldValues = customFieldValues;
         this.cacheFor = cacheFor;
@@ -72,8 +76,9 @@ public class SettingsService {
 
     private record Cached(Settings settings, long readAt) {}
 
+    /** Replaces the settings; the administrative trail records who changed what, from what to what. */
     @Transactional
-    public Settings update(SettingsRequest request) {
+    public Settings update(SettingsRequest request, String author) {
         Violations violations = new Violations();
         ZoneId zone = zone(request.timeZone(), violations);
         Integer lead = request.leadTimeDays();
@@ -89,6 +94,8 @@ public class SettingsService {
         violations.throwIfAny();
 
         repository.lockForUpdate(defaults);
+        forgetCached();
+        Settings old = current();
         Map<Integer, CustomField> before =
                 repository.customFields().stream().collect(Collectors.toMap(CustomField::slot, Function.identity()));
         repository.save(zone, lead);
@@ -99,7 +106,29 @@ public class SettingsService {
             }
         }
         forgetCached();
-        return current();
+        Settings now = current();
+        List<String> changes = new ArrayList<>();
+        if (!old.timeZone().equals(now.timeZone())) {
+            changes.add("timeZone " + old.timeZone() + " → " + now.timeZone());
+        }
+        if (old.leadTimeDays() != now.leadTimeDays()) {
+            changes.add("leadTimeDays " + old.leadTimeDays() + " → " + now.leadTimeDays());
+        }
+        for (CustomField field : fields) {
+            CustomField was = before.get(field.slot());
+            if (!was.equals(field)) {
+                changes.add("customField" + field.slot() + " " + describe(was) + " → " + describe(field)
+                        + (was.enabled() && !field.enabled() ? " (its values deleted)" : ""));
+            }
+        }
+        adminTrail.record(
+                author, "Settings changed", "Settings", changes.isEmpty() ? "No change" : String.join("; ", changes));
+        return now;
+    }
+
+    private static String describe(CustomField field) {
+        return (field.label() == null ? "unlabelled" : "'" + field.label() + "'")
+                + (field.enabled() ? " enabled" : " disabled");
     }
 
     private static ZoneId zone(String value, Violations violations) {

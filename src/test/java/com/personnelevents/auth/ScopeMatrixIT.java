@@ -83,6 +83,7 @@ class ScopeMatrixIT extends ApiIntegrationTest {
             row("POST /api/access-requests/{id}/accept-exception", "events:approve"),
             // settings and tokens
             Map.entry("GET /api/settings", ANY_TOKEN),
+            row("GET /api/admin-activity", "admin"),
             row("PUT /api/settings", "admin"),
             row("GET /api/tokens", "admin"),
             row("POST /api/tokens", "admin"),

@@ -2,6 +2,7 @@ package com.personnelevents.bench;
 
 import com.personnelevents.bench.LoadRun.Result;
 import com.personnelevents.db.AuditChain;
+import com.personnelevents.db.AuditRecords;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
@@ -348,10 +349,49 @@ public final class Benchmark {
                             : type.substring(0, 1).toUpperCase(Locale.ROOT) + type.substring(1);
             // The floor's people are its own (its rows are written without the API's checks).
             UUID identity = type.equals("onboard") ? UUID.randomUUID() : any(floorPeople);
-            update(c, """
+            // The audit trail's hash chain, as the service writes it: the first entry records the event's and
+            // its stages' states, and the event keeps the heads of its chains.
+            Instant at = now.toInstant().truncatedTo(AuditChain.PRECISION);
+            Map<String, String> states = AuditRecords.states();
+            states.put(
+                    AuditRecords.EVENT, AuditRecords.eventState("Scheduled", effective, null, null, null, null, null));
+            states.put(
+                    AuditRecords.stageSubject("Approval"),
+                    AuditRecords.stageState(0, "Scheduled", effective.minusDays(7), null, null, null));
+            states.put(
+                    AuditRecords.stageSubject("Provision"),
+                    AuditRecords.stageState(1, "Scheduled", effective, null, null, null));
+            states.put(
+                    AuditRecords.stageSubject("Verification"),
+                    AuditRecords.stageState(2, "Scheduled", null, null, null, null));
+            String changes = AuditRecords.lines(states);
+            String activityHead = AuditChain.next(
+                    AuditChain.start(id, "event_activity"),
+                    id,
+                    at,
+                    "Bench",
+                    "Created",
+                    "Created via benchmark",
+                    changes);
+            String commentHead =
+                    AuditChain.next(AuditChain.start(id, "event_comment"), id, at, "Bench", null, "Benchmark");
+            update(
+                    c,
+                    """
                     INSERT INTO personnel_event (id, number, type, status, identity_id, reporter_id, reporter_name,
-                        needed_on, created_at, next_due_on, version) VALUES (?, ?, ?, 'Scheduled', ?, ?, 'Bench', ?, ?, ?, 0)
-                    """, id, number, dbType, identity, UUID.randomUUID(), effective, now, effective.minusDays(7));
+                        needed_on, created_at, next_due_on, activity_head, comment_head, version)
+                    VALUES (?, ?, ?, 'Scheduled', ?, ?, 'Bench', ?, ?, ?, ?, ?, 0)
+                    """,
+                    id,
+                    number,
+                    dbType,
+                    identity,
+                    UUID.randomUUID(),
+                    effective,
+                    now,
+                    effective.minusDays(7),
+                    activityHead,
+                    commentHead);
             update(
                     c,
                     "UPDATE personnel_event_count SET n = n + 1 WHERE type = ? AND status = 'Scheduled' AND stripe = ?",
@@ -375,29 +415,16 @@ public final class Benchmark {
             update(c, """
                     INSERT INTO event_stage (event_id, position, name, status, scheduled_start)
                     VALUES (?, 0, 'Approval', 'Scheduled', ?), (?, 1, 'Provision', 'Scheduled', ?),
-                           (?, 2, 'Verification', 'Scheduled', ?)""", id, effective.minusDays(7), id, effective, id, effective);
-            // The audit trail's hash chain, as the service writes it.
-            Instant at = now.toInstant().truncatedTo(AuditChain.PRECISION);
-            update(
-                    c,
-                    """
-                    INSERT INTO event_activity (event_id, created_date, author, action, content, hash)
-                    VALUES (?, ?, 'Bench', 'Created', 'Created via benchmark', ?)""",
-                    id,
-                    Timestamp.from(at),
-                    AuditChain.next(
-                            AuditChain.start(id, "event_activity"),
-                            id,
-                            at,
-                            "Bench",
-                            "Created",
-                            "Created via benchmark"));
+                           (?, 2, 'Verification', 'Scheduled', NULL)""", id, effective.minusDays(7), id, effective, id);
+            update(c, """
+                    INSERT INTO event_activity (event_id, created_date, author, action, content, changes, hash)
+                    VALUES (?, ?, 'Bench', 'Created', 'Created via benchmark', ?, ?)""", id, Timestamp.from(at), changes, activityHead);
             update(
                     c,
                     "INSERT INTO event_comment (event_id, created_date, author, content, hash) VALUES (?, ?, 'Bench', 'Benchmark', ?)",
                     id,
                     Timestamp.from(at),
-                    AuditChain.next(AuditChain.start(id, "event_comment"), id, at, "Bench", null, "Benchmark"));
+                    commentHead);
             c.commit();
             return true;
         }

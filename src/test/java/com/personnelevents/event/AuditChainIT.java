@@ -6,6 +6,7 @@ import com.personnelevents.support.ApiIntegrationTest;
 import com.personnelevents.support.ApiResponse;
 import com.personnelevents.support.CommandRun;
 import com.personnelevents.support.JsonBody;
+import com.personnelevents.support.Tampering;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -14,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Each audit-trail entry carries a hash chained to the one before it; the verification recomputes the
@@ -108,8 +108,9 @@ class AuditChainIT extends ApiIntegrationTest {
                     .isEqualTo(entries.get(2));
         } finally {
             jdbc.sql("""
-                            INSERT INTO event_activity (id, event_id, created_date, author, action, content, hash)
-                            VALUES (:id, :event_id, :created_date, :author, :action, :content, :hash)
+                            INSERT INTO event_activity (id, event_id, created_date, author, action, content, changes,
+                                hash)
+                            VALUES (:id, :event_id, :created_date, :author, :action, :content, :changes, :hash)
                             """).params(row).update();
         }
         assertThat(get(VERIFICATION + "?eventId=" + id, admin)
@@ -284,19 +285,7 @@ class AuditChainIT extends ApiIntegrationTest {
 
     /** A change the append-only trigger would refuse, made around it as a database superuser could. */
     private void tamper(String sql) {
-        String table = sql.contains("event_comment") ? "event_comment" : "event_activity";
-        new TransactionTemplate(transactions).executeWithoutResult(tx -> {
-            if (url.startsWith("jdbc:postgresql")) {
-                jdbc.sql("SET LOCAL session_replication_role = replica").update();
-                jdbc.sql(sql).update();
-            } else {
-                jdbc.sql("DROP TRIGGER " + table + "_append_only").update();
-                jdbc.sql(sql).update();
-                jdbc.sql("CREATE TRIGGER " + table + "_append_only BEFORE UPDATE, DELETE ON " + table
-                                + " FOR EACH ROW CALL 'com.personnelevents.db.AppendOnlyTrigger'")
-                        .update();
-            }
-        });
+        Tampering.tamper(jdbc, transactions, url, sql);
     }
 
     private CommandRun audit(String... args) {

@@ -71,7 +71,8 @@ class ConcurrentActionsIT extends ApiIntegrationTest {
                 // the approval created the identity; the cancel after it puts the identity back (CancelUndoIT)
                 assertThat(canceled).hasSize(approved.size() + 2).startsWith(approved.toArray(String[]::new));
                 assertThat(canceled.get(approved.size())).startsWith("Canceled: Canceled: Not needed (Scheduled");
-                assertThat(canceled.get(approved.size() + 1)).endsWith("set Removed: the hire is canceled");
+                assertThat(canceled.get(approved.size() + 1))
+                        .endsWith(": status Disabled → Removed (the hire is canceled)");
             }
         }
     }

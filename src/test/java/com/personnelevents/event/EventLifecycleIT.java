@@ -124,7 +124,7 @@ class EventLifecycleIT extends ApiIntegrationTest {
                 startDay,
                 SYSTEM + " | Scheduled step | Advanced by date (Scheduled → Open)",
                 SYSTEM + " | Stage started | Provision started",
-                SYSTEM + " | Identity changed | Identity " + identityId + " set Active");
+                SYSTEM + " | Identity changed | Identity " + identityId + ": status Disabled → Active");
         ApiResponse active = identity(identityId);
         assertThat(active.text("status")).isEqualTo("Active");
         assertThat(active.at("inactivatedDate").isNull()).isTrue();
@@ -239,7 +239,7 @@ class EventLifecycleIT extends ApiIntegrationTest {
                 deprovisionedAt,
                 PROVISIONER + " | Stage completed | Provision completed (Open → Resolved)",
                 SYSTEM + " | Stage started | Verification started",
-                SYSTEM + " | Identity changed | Identity " + person + " set Disabled");
+                SYSTEM + " | Identity changed | Identity " + person + ": status Active → Disabled");
         ApiResponse gone = identity(person);
         assertThat(gone.text("status")).isEqualTo("Disabled");
         assertThat(gone.text("inactivatedDate")).isEqualTo(deprovisionedAt.toString());
@@ -300,7 +300,8 @@ class EventLifecycleIT extends ApiIntegrationTest {
                 provisionedAt,
                 PROVISIONER + " | Stage completed | Provision completed (Open → Resolved)",
                 SYSTEM + " | Stage started | Verification started",
-                SYSTEM + " | Identity changed | Requested changes applied to identity " + person);
+                SYSTEM + " | Identity changed | Identity " + person
+                        + ": department Lending → Commercial Lending; title Loan Officer → Senior Loan Officer");
         ApiResponse changed = assertIdentityRole(person, "Senior Loan Officer", "Commercial Lending");
         assertThat(changed.text("firstName")).isEqualTo("Jane");
         assertThat(changed.text("lastName")).isEqualTo("Smith");
@@ -351,7 +352,8 @@ class EventLifecycleIT extends ApiIntegrationTest {
         assertThat(activity(waiting))
                 .endsWith(
                         PROVISIONER + " | Stage completed | Provision completed (Open → Scheduled)",
-                        SYSTEM + " | Identity changed | Requested changes applied to identity " + person);
+                        SYSTEM + " | Identity changed | Identity " + person
+                                + ": department Lending → Commercial Lending; title Loan Officer → Senior Loan Officer");
         assertIdentityRole(person, "Senior Loan Officer", "Commercial Lending");
 
         runSchedulerOn(end.minusDays(1));
@@ -425,7 +427,7 @@ class EventLifecycleIT extends ApiIntegrationTest {
                 suspended,
                 suspendedAt,
                 PROVISIONER + " | Stage completed | Provision completed (Open → Scheduled)",
-                SYSTEM + " | Identity changed | Identity " + person + " set Disabled");
+                SYSTEM + " | Identity changed | Identity " + person + ": status Active → Disabled");
         ApiResponse away = identity(person);
         assertThat(away.text("status")).isEqualTo("Disabled");
         assertThat(away.text("inactivatedDate")).isEqualTo(suspendedAt.toString());
@@ -458,7 +460,7 @@ class EventLifecycleIT extends ApiIntegrationTest {
                 restoredAt,
                 PROVISIONER + " | Stage completed | Removal completed (Open → Completed)",
                 SYSTEM + " | Completed | Absence event completed",
-                SYSTEM + " | Identity changed | Identity " + person + " set Active");
+                SYSTEM + " | Identity changed | Identity " + person + ": status Disabled → Active");
         assertIdentityActive(person);
     }
 
@@ -475,7 +477,7 @@ class EventLifecycleIT extends ApiIntegrationTest {
         assertThat(activity(snoozed))
                 .endsWith(
                         PROVISIONER + " | Stage completed | Provision completed (Open → Snoozed)",
-                        SYSTEM + " | Identity changed | Identity " + person + " set Disabled");
+                        SYSTEM + " | Identity changed | Identity " + person + ": status Active → Disabled");
         assertThat(identity(person).text("status")).isEqualTo("Disabled");
 
         runSchedulerOn(firstDay.plusDays(90));

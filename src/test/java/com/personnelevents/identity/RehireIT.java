@@ -69,7 +69,9 @@ class RehireIT extends AccessWorkflowTest {
         assertThat(rehired.text("title")).isEqualTo("Head Teller");
         assertThat(rehired.text("externalId")).isEqualTo(externalId);
         assertThat(activity(event(id)))
-                .contains("Identity changed | Identity " + leaver + " rehired: Disabled until the start date");
+                .anyMatch(line -> line.startsWith(
+                                "Identity changed | Identity " + leaver + " rehired, Disabled until the start date: ")
+                        && line.contains("title Teller → Head Teller"));
         runSchedulerOn(TODAY.plusDays(12));
         assertThat(get("/api/identities/" + leaver, reader).text("status")).isEqualTo("Active");
         assertThat(get("/api/identities?search=" + externalId, reader)
