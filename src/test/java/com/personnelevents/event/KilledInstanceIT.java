@@ -48,7 +48,7 @@ class KilledInstanceIT extends ApiIntegrationTest {
     /** 60 in every build; {@code -Dsoak.scale=N} streams N times as many creates before the kill. */
     private static final int CREATED_BEFORE_THE_KILL = 60 * Integer.getInteger("soak.scale", 1);
 
-    private static final int PEOPLE = 300;
+    private static final int PEOPLE = 600;
     private static final List<String> TYPES = List.of("onboard", "offboard", "role-transition", "leave-of-absence");
 
     @Value("${spring.datasource.url}")
@@ -171,7 +171,7 @@ class KilledInstanceIT extends ApiIntegrationTest {
         return new ArrayList<>(attempts);
     }
 
-    /** One of the four types, each with a comment; an offboarding takes a person nobody else offboards. */
+    /** One of the four types, each with a comment; an offboarding or a leave takes a person of its own. */
     private static String request(String type, int n, ConcurrentLinkedQueue<UUID> offboardable, List<UUID> stayers) {
         String effective = LocalDate.now(ZoneOffset.UTC).plusDays(10 + n % 50).toString();
         UUID stayer = stayers.get(n % stayers.size());
@@ -187,8 +187,9 @@ class KilledInstanceIT extends ApiIntegrationTest {
                         .with("effectiveDate", effective)
                         .with("identity.title", "Branch Manager " + n);
             default ->
+                // one leave at a time per person: each leave is someone nobody else sends away
                 JsonBody.json()
-                        .with("identityId", stayer.toString())
+                        .with("identityId", offboardable.remove().toString())
                         .with("effectiveDate", effective)
                         .with("endDate", LocalDate.parse(effective).plusDays(30).toString());
         };

@@ -64,10 +64,12 @@ class DatabaseRestartIT extends ApiIntegrationTest {
     void requests_fail_fast_with_503_while_the_database_restarts_and_succeed_again_without_a_restart()
             throws Exception {
         String writer = token("events:write", "events:read");
-        // Leaves of one person: writes like any create, without adding to the onboardings other tests page through.
-        String leave = JsonBody.json()
+        // Role transitions of one person (which never contradict each other): writes like any create, without
+        // adding to the onboardings other tests page through.
+        String transition = JsonBody.json()
                 .with("identityId", givenIdentity("Restart", "Traffic").toString())
                 .with("effectiveDate", TODAY.plusDays(20).toString())
+                .with("identity.title", "Restart Analyst")
                 .with("comment", "Created during a database restart")
                 .toString();
         List<Answer> answers = Collections.synchronizedList(new ArrayList<>());
@@ -84,7 +86,7 @@ class DatabaseRestartIT extends ApiIntegrationTest {
                         int n = sequence.getAndIncrement();
                         answers.add(
                                 n % 2 == 0
-                                        ? send(writer, "POST", "/api/personnel-events/leave-of-absence", leave)
+                                        ? send(writer, "POST", "/api/personnel-events/role-transition", transition)
                                         : send(writer, "GET", "/api/personnel-events?page=1", null));
                     }
                     return null;
@@ -148,7 +150,7 @@ class DatabaseRestartIT extends ApiIntegrationTest {
         assertThat(all.stream().filter(a -> a.startNanos() < stoppedAt && a.status() / 100 == 2))
                 .isNotEmpty();
 
-        Answer created = send(writer, "POST", "/api/personnel-events/leave-of-absence", leave);
+        Answer created = send(writer, "POST", "/api/personnel-events/role-transition", transition);
         assertThat(created.status()).isEqualTo(201);
         Answer read = send(
                 writer,
