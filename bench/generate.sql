@@ -100,6 +100,11 @@ SELECT id, created_at, 'HR Integration', 'Generated for the benchmark',
            'Generated for the benchmark')
   FROM personnel_event WHERE number % 3 = 0;
 DROP TABLE bench_created_entry;
+-- Each event keeps the heads of its chains, as the service does (generated events record no states: the
+-- verification counts them as written before the trail covered stages and requests).
+UPDATE personnel_event SET
+    activity_head = (SELECT a.hash FROM event_activity a WHERE a.event_id = personnel_event.id ORDER BY a.id DESC LIMIT 1),
+    comment_head = (SELECT c.hash FROM event_comment c WHERE c.event_id = personnel_event.id ORDER BY c.id DESC LIMIT 1);
 INSERT INTO personnel_event_identity (event_id, title, department)
 SELECT id, 'Senior Loan Officer', 'Commercial Lending' FROM personnel_event WHERE type = 'RoleTransition';
 

@@ -12,6 +12,8 @@ DELETE FROM access_request WHERE event_id IN (SELECT id FROM bench_created);
 DELETE FROM personnel_event WHERE id IN (SELECT id FROM bench_created);
 DELETE FROM idempotency_key;
 DELETE FROM api_token;
+DELETE FROM admin_activity;
+UPDATE admin_activity_head SET hash = NULL;
 UPDATE personnel_event_number SET last_number = :events;
 \ir recount.sql
 RESET session_replication_role;
