@@ -1,6 +1,7 @@
 package com.personnelevents;
 
 import com.personnelevents.auth.TokenCommand;
+import com.personnelevents.auth.UserCommand;
 import com.personnelevents.cli.Cli;
 import com.personnelevents.event.AuditCommand;
 import java.time.Clock;
@@ -15,7 +16,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class Application {
 
     /** The jar's commands; without one (or with options only) the jar starts the service. */
-    public static final List<Cli.Command> COMMANDS = List.of(TokenCommand.COMMAND, AuditCommand.COMMAND);
+    public static final List<Cli.Command> COMMANDS =
+            List.of(TokenCommand.COMMAND, UserCommand.COMMAND, AuditCommand.COMMAND);
 
     public static void main(String[] args) {
         if (Cli.isCommand(args)) {

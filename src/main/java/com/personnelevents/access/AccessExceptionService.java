@@ -1,12 +1,13 @@
 package com.personnelevents.access;
 
 import com.personnelevents.access.AccessRequest.ExceptionStatus;
-import com.personnelevents.auth.ApiCaller;
+import com.personnelevents.auth.Caller;
 import com.personnelevents.failure.ConflictException;
 import com.personnelevents.validation.Violations;
 import com.personnelevents.workflow.EventStatus;
 import java.time.Clock;
 import java.time.Instant;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,19 +21,25 @@ class AccessExceptionService {
 
     private final AccessRequestService requests;
     private final AccessRequestRepository repository;
+    private final ObjectProvider<AccessRequestOutcomes> outcomes;
     private final Clock clock;
 
-    AccessExceptionService(AccessRequestService requests, AccessRequestRepository repository, Clock clock) {
+    AccessExceptionService(
+            AccessRequestService requests,
+            AccessRequestRepository repository,
+            ObjectProvider<AccessRequestOutcomes> outcomes,
+            Clock clock) {
         this.requests = requests;
         this.repository = repository;
+        this.outcomes = outcomes;
         this.clock = clock;
     }
 
     /** A new open request for the same change; the refused one is marked raised again. */
     @Transactional
-    AccessRequestView retry(java.util.UUID id, AccessRequests.Reason body, ApiCaller caller) {
+    AccessRequestView retry(java.util.UUID id, AccessRequests.Reason body, Caller caller) {
+        AccessRequest refused = undecided(id, caller);
         String reason = reason(body);
-        AccessRequest refused = undecided(id);
         Instant now = clock.instant();
         decide(refused, ExceptionStatus.Retried, caller, reason, now);
         AccessRequest again = AccessRequest.raised(
@@ -50,7 +57,7 @@ class AccessExceptionService {
         repository.insert(again);
         requests.record(
                 refused,
-                caller.name(),
+                caller.actor(),
                 "Access request raised again",
                 requests.describe(refused) + " raised again as #" + again.number() + ": " + reason,
                 now);
@@ -59,14 +66,14 @@ class AccessExceptionService {
 
     /** The person keeps the access, on record with who decided it and why. */
     @Transactional
-    AccessRequestView accept(java.util.UUID id, AccessRequests.Reason body, ApiCaller caller) {
+    AccessRequestView accept(java.util.UUID id, AccessRequests.Reason body, Caller caller) {
+        AccessRequest refused = undecided(id, caller);
         String reason = reason(body);
-        AccessRequest refused = undecided(id);
         Instant now = clock.instant();
         decide(refused, ExceptionStatus.Accepted, caller, reason, now);
         requests.record(
                 refused,
-                caller.name(),
+                caller.actor(),
                 "Exception accepted",
                 requests.describe(refused) + " not carried out: " + reason,
                 now);
@@ -81,8 +88,14 @@ class AccessExceptionService {
         return reason.trim();
     }
 
-    private AccessRequest undecided(java.util.UUID id) {
-        AccessRequest request = requests.lockEventOf(requests.find(id));
+    /**
+     * The refused request, if the caller may see it and may decide it (who may approve its event), its
+     * event locked first.
+     */
+    private AccessRequest undecided(java.util.UUID id, Caller caller) {
+        AccessRequest visible = requests.visible(id, caller);
+        outcomes.getObject().checkMayDecide(visible.eventId(), caller);
+        AccessRequest request = requests.lockEventOf(visible);
         if (!request.awaitsDecision()) {
             throw new ConflictException("Access request #" + request.number()
                     + " is not a refused removal or suspension awaiting a decision");
@@ -90,7 +103,7 @@ class AccessExceptionService {
         return request;
     }
 
-    private void decide(AccessRequest request, ExceptionStatus decision, ApiCaller caller, String reason, Instant now) {
+    private void decide(AccessRequest request, ExceptionStatus decision, Caller caller, String reason, Instant now) {
         if (!repository.decide(request, decision, caller.name(), reason, now)) {
             throw new ConflictException("Access request " + request.id() + " was changed concurrently; reload it");
         }

@@ -1,6 +1,6 @@
 package com.personnelevents.access;
 
-import com.personnelevents.auth.ApiCaller;
+import com.personnelevents.auth.Caller;
 import com.personnelevents.web.ApiDocs;
 import com.personnelevents.web.ApiPaths;
 import io.swagger.v3.oas.annotations.Operation;
@@ -35,8 +35,8 @@ class AccessModelController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(operationId = "createAccessModel", summary = "Create an access model")
     @ApiDocs.Conflict
-    ResponseEntity<AccessModelView> create(@RequestBody AccessRequests.ModelRequest request, ApiCaller caller) {
-        AccessModelView created = models.create(request, caller.name());
+    ResponseEntity<AccessModelView> create(@RequestBody AccessRequests.ModelRequest request, Caller caller) {
+        AccessModelView created = models.create(request, caller.actor());
         return ResponseEntity.created(URI.create("/api/access-models/" + created.id()))
                 .body(created);
     }
@@ -66,7 +66,7 @@ class AccessModelController {
     @PutMapping("/" + ApiPaths.ID)
     @Operation(operationId = "updateAccessModel", summary = "Replace an access model")
     @ApiDocs.Conflict
-    AccessModelView update(@PathVariable UUID id, @RequestBody AccessRequests.ModelRequest request, ApiCaller caller) {
-        return models.update(id, request, caller.name());
+    AccessModelView update(@PathVariable UUID id, @RequestBody AccessRequests.ModelRequest request, Caller caller) {
+        return models.update(id, request, caller.actor());
     }
 }

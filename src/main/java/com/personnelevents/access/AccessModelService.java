@@ -10,6 +10,7 @@ import com.personnelevents.identity.IdentityAttributes;
 import com.personnelevents.identity.IdentityService;
 import com.personnelevents.identity.IdentityType;
 import com.personnelevents.validation.Violations;
+import com.personnelevents.workflow.Actor;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -46,7 +47,7 @@ public class AccessModelService {
     }
 
     @Transactional
-    AccessModelView create(AccessRequests.ModelRequest request, String author) {
+    AccessModelView create(AccessRequests.ModelRequest request, Actor author) {
         AccessModel model = validate(UUID.randomUUID(), request, 0);
         if (models.findIdByName(model.name()).isPresent()) {
             throw new ConflictException("An access model named '" + model.name() + "' already exists");
@@ -59,7 +60,7 @@ public class AccessModelService {
 
     /** Replaces the model's definition: name, criteria, permissions, enabled. */
     @Transactional
-    AccessModelView update(UUID id, AccessRequests.ModelRequest request, String author) {
+    AccessModelView update(UUID id, AccessRequests.ModelRequest request, Actor author) {
         AccessModelView before = get(id);
         AccessModel current = find(id);
         AccessModel model = validate(id, request, current.version());

@@ -14,6 +14,7 @@ import java.util.UUID;
  *
  * @param retryOf the refused request this one raises again; null for a first request
  * @param undoes the completed request of a canceled event that this one undoes; null otherwise
+ * @param completedById the person's identity or the token that completed or rejected it (for the duties)
  */
 record AccessRequest(
         UUID id,
@@ -29,6 +30,7 @@ record AccessRequest(
         Instant createdAt,
         Instant completedOn,
         String completedBy,
+        UUID completedById,
         Refusal refusal,
         UUID retryOf,
         UUID undoes,
@@ -62,6 +64,7 @@ record AccessRequest(
                 null,
                 null,
                 null,
+                null,
                 retryOf,
                 undoes,
                 0);
@@ -84,7 +87,8 @@ record AccessRequest(
                 refusal == null ? null : refusal.reason(),
                 refusal == null ? null : refusal.decidedOn(),
                 retryOf,
-                undoes);
+                undoes,
+                completedById);
     }
 
     boolean isClosed() {

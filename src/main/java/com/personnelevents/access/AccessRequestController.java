@@ -1,6 +1,6 @@
 package com.personnelevents.access;
 
-import com.personnelevents.auth.ApiCaller;
+import com.personnelevents.auth.Caller;
 import com.personnelevents.web.ApiDocs;
 import com.personnelevents.web.ApiPaths;
 import com.personnelevents.web.PageResponse;
@@ -48,20 +48,21 @@ class AccessRequestController {
                             description = "The action, case-insensitive",
                             schema = @Schema(implementation = AccessAction.class))
                     @RequestParam(required = false)
-                    String type) {
-        return requests.page(page, identityId, applicationId, status, type);
+                    String type,
+            Caller caller) {
+        return requests.page(page, identityId, applicationId, status, type, caller);
     }
 
     @GetMapping("/" + ApiPaths.ID)
     @Operation(operationId = "getAccessRequest", summary = "Get one access request")
-    AccessRequestView get(@PathVariable UUID id) {
-        return requests.get(id);
+    AccessRequestView get(@PathVariable UUID id, Caller caller) {
+        return requests.get(id, caller);
     }
 
     @PostMapping("/" + ApiPaths.ID + "/complete")
     @Operation(operationId = "completeAccessRequest", summary = "Mark an open access request as carried out")
     @ApiDocs.Conflict
-    AccessRequestView complete(@PathVariable UUID id, ApiCaller caller) {
+    AccessRequestView complete(@PathVariable UUID id, Caller caller) {
         return requests.complete(id, caller);
     }
 
@@ -69,7 +70,7 @@ class AccessRequestController {
     @Operation(operationId = "rejectAccessRequest", summary = "Refuse an open access request, with a reason")
     @ApiDocs.Conflict
     AccessRequestView reject(
-            @PathVariable UUID id, @RequestBody(required = false) AccessRequests.Reason request, ApiCaller caller) {
+            @PathVariable UUID id, @RequestBody(required = false) AccessRequests.Reason request, Caller caller) {
         return requests.reject(id, request == null ? null : request.reason(), caller);
     }
 
@@ -80,7 +81,7 @@ class AccessRequestController {
     @ResponseStatus(HttpStatus.CREATED)
     @ApiDocs.Conflict
     ResponseEntity<AccessRequestView> retry(
-            @PathVariable UUID id, @RequestBody(required = false) AccessRequests.Reason request, ApiCaller caller) {
+            @PathVariable UUID id, @RequestBody(required = false) AccessRequests.Reason request, Caller caller) {
         AccessRequestView raised = exceptions.retry(id, request, caller);
         return ResponseEntity.created(URI.create("/api/access-requests/" + raised.id()))
                 .body(raised);
@@ -92,7 +93,7 @@ class AccessRequestController {
             summary = "Accept that a refused removal or suspension is not carried out, with a reason")
     @ApiDocs.Conflict
     AccessRequestView acceptException(
-            @PathVariable UUID id, @RequestBody(required = false) AccessRequests.Reason request, ApiCaller caller) {
+            @PathVariable UUID id, @RequestBody(required = false) AccessRequests.Reason request, Caller caller) {
         return exceptions.accept(id, request, caller);
     }
 }

@@ -7,7 +7,8 @@ import java.util.Arrays;
 import java.util.UUID;
 
 /** The access-request list's filters, parsed; each bad value is reported with the values that are valid. */
-record AccessRequestFilter(UUID identityId, UUID applicationId, EventStatus status, AccessAction action) {
+record AccessRequestFilter(
+        UUID identityId, UUID applicationId, EventStatus status, AccessAction action, UUID visibleTo) {
 
     static AccessRequestFilter parse(String identityId, String applicationId, String status, String type) {
         Violations violations = new Violations();
@@ -32,7 +33,12 @@ record AccessRequestFilter(UUID identityId, UUID applicationId, EventStatus stat
             }
         }
         violations.throwIfAny();
-        return new AccessRequestFilter(identity, application, parsedStatus, action);
+        return new AccessRequestFilter(identity, application, parsedStatus, action, null);
+    }
+
+    /** Only what the person may see (null: everything). */
+    AccessRequestFilter visibleTo(UUID person) {
+        return new AccessRequestFilter(identityId, applicationId, status, action, person);
     }
 
     /** Conditions on {@code access_request}. */
@@ -44,8 +50,19 @@ record AccessRequestFilter(UUID identityId, UUID applicationId, EventStatus stat
                         "applicationId",
                         applicationId)
                 .and("status = :status", "status", status == null ? null : status.name())
-                .and("action = :action", "action", action == null ? null : action.name());
+                .and("action = :action", "action", action == null ? null : action.name())
+                .and(VISIBLE, "me", visibleTo);
     }
+
+    /**
+     * What a person who does not see everything sees: the requests of the applications they provision or
+     * manage, those of their direct reports, and those of the events they reported or are assigned.
+     */
+    static final String VISIBLE = """
+            (permission_id IN (SELECT p.id FROM permission p JOIN application_responsibility r
+                                   ON r.application_id = p.application_id WHERE r.identity_id = :me)
+             OR identity_id IN (SELECT s.id FROM identity s WHERE s.supervisor_id = :me)
+             OR event_id IN (SELECT e.id FROM personnel_event e WHERE e.reporter_id = :me OR e.assignee_id = :me))""";
 
     private static boolean blank(String value) {
         return value == null || value.isBlank();

@@ -1,5 +1,7 @@
 package com.personnelevents.access;
 
+import com.personnelevents.auth.Caller;
+import com.personnelevents.workflow.Actor;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -24,6 +26,12 @@ public interface AccessRequestOutcomes {
     void closed(Closed closed);
 
     /**
+     * Refuses (403) unless the caller may decide the event's refused removals: a token with the approving
+     * scope, or a person who may approve the event.
+     */
+    void checkMayDecide(UUID eventId, Caller caller);
+
+    /**
      * One change of a request, as the event's trail records it.
      *
      * @param states the changed requests as the trail records them ({@code request:12} and its state)
@@ -31,7 +39,7 @@ public interface AccessRequestOutcomes {
     record Closed(
             UUID eventId,
             String stage,
-            String by,
+            Actor by,
             String action,
             String description,
             Instant at,

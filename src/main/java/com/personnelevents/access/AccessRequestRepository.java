@@ -4,6 +4,7 @@ import static com.personnelevents.db.Timestamps.instant;
 import static com.personnelevents.db.Timestamps.toDb;
 import static com.personnelevents.db.Timestamps.uuid;
 
+import com.personnelevents.workflow.Actor;
 import com.personnelevents.workflow.EventStatus;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -60,16 +61,18 @@ class AccessRequestRepository {
      * Closes the request, a refused removal or suspension with an undecided exception. Optimistic: false
      * when the request changed since it was read.
      */
-    boolean close(AccessRequest request, EventStatus status, String reason, Instant now, String by, boolean exception) {
+    boolean close(AccessRequest request, EventStatus status, String reason, Instant now, Actor by, boolean exception) {
         return jdbc.sql("""
                         UPDATE access_request SET status = :status, reason = :reason, completed_on = :now,
-                            completed_by = :by, exception_status = :exception, version = version + 1
+                            completed_by = :by, completed_by_id = :byId, exception_status = :exception,
+                            version = version + 1
                          WHERE id = :id AND version = :version
                         """)
                         .param("status", status.name())
                         .param("reason", reason)
                         .param("now", toDb(now))
-                        .param("by", by)
+                        .param("by", by.name())
+                        .param("byId", by.id())
                         .param("exception", exception ? AccessRequest.ExceptionStatus.Undecided.name() : null)
                         .param("id", request.id())
                         .param("version", request.version())
@@ -156,6 +159,15 @@ class AccessRequestRepository {
                 .list();
     }
 
+    boolean isVisibleTo(UUID id, UUID person) {
+        return jdbc.sql("SELECT COUNT(*) FROM access_request WHERE id = :id AND " + AccessRequestFilter.VISIBLE)
+                        .param("id", id)
+                        .param("me", person)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
     List<AccessRequest> page(AccessRequestFilter filter, long offset) {
         return filter.where()
                 .page(jdbc, "SELECT * FROM access_request", "number DESC", offset, AccessRequestRepository::row);
@@ -194,6 +206,7 @@ class AccessRequestRepository {
                 instant(rs, "created_at"),
                 instant(rs, "completed_on"),
                 rs.getString("completed_by"),
+                uuid(rs, "completed_by_id"),
                 refusal(rs),
                 uuid(rs, "retry_of"),
                 uuid(rs, "undoes"),

@@ -1,21 +1,27 @@
 package com.personnelevents.access;
 
 import com.personnelevents.access.ApplicationRepository.PermissionRef;
-import com.personnelevents.auth.ApiCaller;
+import com.personnelevents.auth.Caller;
 import com.personnelevents.db.AuditRecords;
 import com.personnelevents.failure.ConflictException;
+import com.personnelevents.failure.ForbiddenException;
 import com.personnelevents.failure.NotFoundException;
 import com.personnelevents.identity.IdentityAttributes;
+import com.personnelevents.settings.SettingsService;
 import com.personnelevents.validation.Violations;
 import com.personnelevents.web.PageResponse;
 import com.personnelevents.workflow.AccessChange;
+import com.personnelevents.workflow.Actor;
+import com.personnelevents.workflow.Duty;
 import com.personnelevents.workflow.EventStatus;
+import com.personnelevents.workflow.Role;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
@@ -42,6 +48,7 @@ public class AccessRequestService {
     private final IdentityAccessRepository access;
     private final ApplicationRepository applications;
     private final ObjectProvider<AccessRequestOutcomes> outcomes;
+    private final SettingsService settings;
     private final Clock clock;
 
     AccessRequestService(
@@ -51,6 +58,7 @@ public class AccessRequestService {
             IdentityAccessRepository access,
             ApplicationRepository applications,
             ObjectProvider<AccessRequestOutcomes> outcomes,
+            SettingsService settings,
             Clock clock) {
         this.requests = requests;
         this.planner = planner;
@@ -59,6 +67,7 @@ public class AccessRequestService {
         this.applications = applications;
         // Looked up when a request closes: the event feature that implements it depends on this service.
         this.outcomes = outcomes;
+        this.settings = settings;
         this.clock = clock;
     }
 
@@ -106,6 +115,17 @@ public class AccessRequestService {
         }
     }
 
+    /** Who carried out or refused the event's requests: people's identities and tokens' ids. */
+    @Transactional(readOnly = true)
+    public Set<UUID> workedBy(UUID eventId) {
+        Set<UUID> ids = new java.util.HashSet<>();
+        requests.forEvent(eventId).stream()
+                .map(AccessRequest::completedById)
+                .filter(java.util.Objects::nonNull)
+                .forEach(ids::add);
+        return ids;
+    }
+
     /** How many completed changes canceling the event would have to undo. */
     @Transactional(readOnly = true)
     public long undoable(UUID eventId) {
@@ -119,10 +139,10 @@ public class AccessRequestService {
      * requests as the event's activity names them.
      */
     @Transactional
-    public List<String> eventCanceled(UUID eventId, String by, boolean undoCompleted, Instant now) {
+    public List<String> eventCanceled(UUID eventId, Actor by, boolean undoCompleted, Instant now) {
         List<AccessRequest> before = requests.forEvent(eventId);
         requests.cancelOpen(eventId, "Personnel event canceled", now);
-        requests.withdrawUndecided(eventId, by, now);
+        requests.withdrawUndecided(eventId, by.name(), now);
         List<AccessRequest> undo = new ArrayList<>();
         for (AccessRequest done : undoCompleted ? toUndo(before) : List.<AccessRequest>of()) {
             AccessRequest undoing = AccessRequest.raised(
@@ -133,7 +153,7 @@ public class AccessRequestService {
                     done.permissionId(),
                     UNDO.get(done.action()),
                     EventStatus.Open,
-                    by,
+                    by.name(),
                     now,
                     null,
                     done.id());
@@ -226,18 +246,31 @@ public class AccessRequestService {
         return views.of(List.of(find(id))).get(0);
     }
 
+    /** The request, if the caller may see it; one they may not is not found. */
     @Transactional(readOnly = true)
-    PageResponse<AccessRequestView> page(
-            int page, String identityId, String applicationId, String status, String type) {
+    public AccessRequestView get(UUID id, Caller caller) {
+        return views.of(List.of(visible(id, caller))).get(0);
+    }
+
+    /** The requests the caller may see, the filters applied, newest first; the total counts only those. */
+    @Transactional(readOnly = true)
+    public PageResponse<AccessRequestView> page(
+            int page, String identityId, String applicationId, String status, String type, Caller caller) {
         long offset = PageResponse.offset(page);
-        AccessRequestFilter filter = AccessRequestFilter.parse(identityId, applicationId, status, type);
+        AccessRequestFilter filter = AccessRequestFilter.parse(identityId, applicationId, status, type)
+                .visibleTo(caller.narrowedTo());
         return PageResponse.of(views.of(requests.page(filter, offset)), requests.count(filter), page);
     }
 
-    /** Carries out the request: what the person holds changes now, in this transaction. */
+    /**
+     * Carries out the request: what the person holds changes now, in this transaction. Who may: a token
+     * with the provisioning scope; a person of the Provision Team or a Provision Engineer of the request's
+     * application, never on their own access.
+     */
     @Transactional
-    AccessRequestView complete(UUID id, ApiCaller caller) {
-        AccessRequest request = open(id);
+    public AccessRequestView complete(UUID id, Caller caller) {
+        AccessRequest request = open(visible(id, caller).id());
+        checkMayWork(request, caller);
         Instant now = clock.instant();
         switch (request.action()) {
             case Add, Restore, Change -> access.grant(request.identityId(), request.permissionId(), null, now);
@@ -245,8 +278,8 @@ public class AccessRequestService {
             case Suspend ->
                 access.setStatus(request.identityId(), request.permissionId(), IdentityAccessRepository.SUSPENDED, now);
         }
-        close(request, EventStatus.Completed, null, now, caller.name());
-        record(request, caller.name(), "Access request completed", describe(request), now);
+        close(request, EventStatus.Completed, null, now, caller.actor());
+        record(request, caller.actor(), "Access request completed", describe(request), now);
         return get(id);
     }
 
@@ -256,14 +289,21 @@ public class AccessRequestService {
      * until someone decides it ({@link AccessExceptionService}).
      */
     @Transactional
-    AccessRequestView reject(UUID id, String reason, ApiCaller caller) {
+    public AccessRequestView reject(UUID id, String reason, Caller caller) {
+        AccessRequest visible = visible(id, caller);
+        checkMayWork(visible, caller);
         Violations violations = new Violations();
         String why = violations.requiredLongText("reason", reason, AccessRequests.REASON_MAX, "Reason");
         violations.throwIfAny();
-        AccessRequest request = open(id);
+        AccessRequest request = open(visible.id());
         Instant now = clock.instant();
-        close(request, EventStatus.Canceled, "Rejected: " + why.trim(), now, caller.name());
-        record(request, caller.name(), "Access request rejected", describe(request) + ": Rejected: " + why.trim(), now);
+        close(request, EventStatus.Canceled, "Rejected: " + why.trim(), now, caller.actor());
+        record(
+                request,
+                caller.actor(),
+                "Access request rejected",
+                describe(request) + ": Rejected: " + why.trim(),
+                now);
         return get(id);
     }
 
@@ -271,7 +311,7 @@ public class AccessRequestService {
      * Tells the event about a change of one of its requests: an entry of its audit trail, and the stage
      * completed by whoever made the change when nothing of it is left open or undecided.
      */
-    void record(AccessRequest request, String by, String action, String description, Instant now) {
+    void record(AccessRequest request, Actor by, String action, String description, Instant now) {
         List<AccessRequest> ofEvent = requests.forEvent(request.eventId());
         boolean last = outstanding(request.eventId(), request.stage()).none();
         outcomes.getObject()
@@ -295,7 +335,7 @@ public class AccessRequestService {
         return find(request.id());
     }
 
-    private void close(AccessRequest request, EventStatus status, String reason, Instant now, String by) {
+    private void close(AccessRequest request, EventStatus status, String reason, Instant now, Actor by) {
         boolean exception = status == EventStatus.Canceled && request.refusalIsAnException();
         if (!requests.close(request, status, reason, now, by, exception)) {
             throw new ConflictException("Access request " + request.id() + " was changed concurrently; reload it");
@@ -330,8 +370,47 @@ public class AccessRequestService {
         return request;
     }
 
+    /** The request, if the caller may see it (404 otherwise, as for one that does not exist). */
+    AccessRequest visible(UUID id, Caller caller) {
+        AccessRequest request = find(id);
+        UUID me = caller.narrowedTo();
+        if (me != null && !requests.isVisibleTo(id, me)) {
+            throw new NotFoundException(notFound(id));
+        }
+        return request;
+    }
+
+    /**
+     * Who may carry out or refuse the request: a token with the provisioning scope (the door checked it), a
+     * person of the Provision Team or one of the application's Provision Engineers; and nobody their own
+     * access, unless the duty is relaxed.
+     */
+    private void checkMayWork(AccessRequest request, Caller caller) {
+        if (!caller.isPerson()) {
+            return;
+        }
+        if (!caller.holds(Role.ProvisionTeam)
+                && !applications.isResponsible(
+                        caller.identityId(), request.permissionId(), Responsibility.ProvisionEngineer)) {
+            throw new ForbiddenException("Carrying out access requests of "
+                    + applications
+                            .describe(Set.of(request.permissionId()))
+                            .get(request.permissionId())
+                            .application()
+                            .name()
+                    + " needs the Provision Team role or to be one of the application's Provision Engineers");
+        }
+        if (request.identityId().equals(caller.identityId())
+                && settings.current().enforces(Duty.NO_WORK_ON_OWN_ACCESS)) {
+            throw new ForbiddenException(Duty.NO_WORK_ON_OWN_ACCESS.refusal("this request is about your own access"));
+        }
+    }
+
+    static String notFound(UUID id) {
+        return "Access request with id " + id + " not found";
+    }
+
     AccessRequest find(UUID id) {
-        return requests.findById(id)
-                .orElseThrow(() -> new NotFoundException("Access request with id " + id + " not found"));
+        return requests.findById(id).orElseThrow(() -> new NotFoundException(notFound(id)));
     }
 }

@@ -85,4 +85,17 @@ final class AccessRequests {
     record Reason(
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = REASON_MAX)
             String reason) {}
+
+    /** An application's people: each list replaces the one it names; a list left out stays as it is. */
+    @Schema(name = "ResponsibilitiesRequest")
+    record ResponsibilitiesRequest(
+            @ArraySchema(
+                    arraySchema = @Schema(description = "Identity ids of those who carry out its requests"),
+                    schema = @Schema(format = "uuid"))
+            List<String> provisionEngineers,
+
+            @ArraySchema(
+                    arraySchema = @Schema(description = "Identity ids of those who answer for it"),
+                    schema = @Schema(format = "uuid"))
+            List<String> applicationManagers) {}
 }

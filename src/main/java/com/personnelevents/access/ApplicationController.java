@@ -1,6 +1,6 @@
 package com.personnelevents.access;
 
-import com.personnelevents.auth.ApiCaller;
+import com.personnelevents.auth.Caller;
 import com.personnelevents.web.ApiDocs;
 import com.personnelevents.web.ApiPaths;
 import io.swagger.v3.oas.annotations.Operation;
@@ -34,8 +34,8 @@ class ApplicationController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(operationId = "createApplication", summary = "Add an application with its permissions")
     @ApiDocs.Conflict
-    ResponseEntity<ApplicationView> create(@RequestBody AccessRequests.ApplicationRequest request, ApiCaller caller) {
-        ApplicationView created = applications.create(request, caller.name());
+    ResponseEntity<ApplicationView> create(@RequestBody AccessRequests.ApplicationRequest request, Caller caller) {
+        ApplicationView created = applications.create(request, caller.actor());
         return ResponseEntity.created(URI.create("/api/applications/" + created.id()))
                 .body(created);
     }
@@ -56,8 +56,19 @@ class ApplicationController {
     @Operation(operationId = "updateApplication", summary = "Rename an application or add permissions")
     @ApiDocs.Conflict
     ApplicationView update(
-            @PathVariable UUID id, @RequestBody AccessRequests.ApplicationRequest request, ApiCaller caller) {
-        return applications.update(id, request, caller.name());
+            @PathVariable UUID id, @RequestBody AccessRequests.ApplicationRequest request, Caller caller) {
+        return applications.update(id, request, caller.actor());
+    }
+
+    @PutMapping("/" + ApiPaths.ID + "/responsibilities")
+    @Operation(
+            operationId = "setApplicationResponsibilities",
+            summary = "Name the application's Provision Engineers and Application Managers")
+    ApplicationView setResponsibilities(
+            @PathVariable UUID id,
+            @RequestBody(required = false) AccessRequests.ResponsibilitiesRequest request,
+            Caller caller) {
+        return applications.setResponsibilities(id, request, caller.actor());
     }
 
     @PostMapping("/" + ApiPaths.ID + "/retire")
@@ -65,7 +76,7 @@ class ApplicationController {
             operationId = "retireApplication",
             summary = "Retire an application: its permissions are no longer granted")
     @ApiDocs.Conflict
-    ApplicationView retire(@PathVariable UUID id, ApiCaller caller) {
-        return applications.retire(id, caller.name());
+    ApplicationView retire(@PathVariable UUID id, Caller caller) {
+        return applications.retire(id, caller.actor());
     }
 }

@@ -79,8 +79,70 @@ class ApplicationRepository {
                         rs.getString("status"),
                         permissions(uuid(rs, "id")),
                         instant(rs, "created_at"),
-                        instant(rs, "updated_at")))
+                        instant(rs, "updated_at"),
+                        responsible(uuid(rs, "id"), Responsibility.ProvisionEngineer),
+                        responsible(uuid(rs, "id"), Responsibility.ApplicationManager)))
                 .optional();
+    }
+
+    /** The people of one responsibility for the application, by name. */
+    List<Named> responsible(UUID applicationId, Responsibility responsibility) {
+        return jdbc.sql("""
+                        SELECT i.id, i.last_name, i.first_name FROM application_responsibility r
+                          JOIN identity i ON i.id = r.identity_id
+                         WHERE r.application_id = :id AND r.responsibility = :responsibility
+                         ORDER BY i.last_name, i.first_name, i.id
+                        """)
+                .param("id", applicationId)
+                .param("responsibility", responsibility.name())
+                .query((rs, n) ->
+                        new Named(uuid(rs, "id"), rs.getString("last_name") + ", " + rs.getString("first_name")))
+                .list();
+    }
+
+    void replaceResponsible(UUID applicationId, Responsibility responsibility, Collection<UUID> people) {
+        jdbc.sql("DELETE FROM application_responsibility WHERE application_id = :id AND responsibility = :r")
+                .param("id", applicationId)
+                .param("r", responsibility.name())
+                .update();
+        for (UUID person : people) {
+            jdbc.sql("""
+                            INSERT INTO application_responsibility (application_id, responsibility, identity_id)
+                            VALUES (:id, :r, :person)
+                            """)
+                    .param("id", applicationId)
+                    .param("r", responsibility.name())
+                    .param("person", person)
+                    .update();
+        }
+    }
+
+    /** What the person is responsible for: each application with their responsibility, by name. */
+    List<Map.Entry<Responsibility, String>> responsibilitiesOf(UUID identityId) {
+        return jdbc.sql("""
+                        SELECT r.responsibility, a.name FROM application_responsibility r
+                          JOIN application a ON a.id = r.application_id
+                         WHERE r.identity_id = :id ORDER BY r.responsibility, a.name
+                        """)
+                .param("id", identityId)
+                .query((rs, n) -> Map.entry(Responsibility.valueOf(rs.getString(1)), rs.getString(2)))
+                .list();
+    }
+
+    /** Whether the person has this responsibility for the permission's application. */
+    boolean isResponsible(UUID identityId, UUID permissionId, Responsibility responsibility) {
+        return jdbc.sql("""
+                        SELECT COUNT(*) FROM application_responsibility r JOIN permission p
+                            ON p.application_id = r.application_id
+                         WHERE r.identity_id = :identityId AND p.id = :permissionId
+                           AND r.responsibility = :responsibility
+                        """)
+                        .param("identityId", identityId)
+                        .param("permissionId", permissionId)
+                        .param("responsibility", responsibility.name())
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     Optional<UUID> findIdByName(String name) {

@@ -3,7 +3,9 @@ package com.personnelevents.access;
 import com.personnelevents.audit.AdminTrail;
 import com.personnelevents.failure.ConflictException;
 import com.personnelevents.failure.NotFoundException;
+import com.personnelevents.identity.IdentityService;
 import com.personnelevents.validation.Violations;
+import com.personnelevents.workflow.Actor;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
@@ -21,17 +23,24 @@ public class ApplicationService {
     private final ApplicationRepository applications;
     private final AccessMetrics metrics;
     private final AdminTrail adminTrail;
+    private final IdentityService identities;
     private final Clock clock;
 
-    ApplicationService(ApplicationRepository applications, AccessMetrics metrics, AdminTrail adminTrail, Clock clock) {
+    ApplicationService(
+            ApplicationRepository applications,
+            AccessMetrics metrics,
+            AdminTrail adminTrail,
+            IdentityService identities,
+            Clock clock) {
         this.applications = applications;
+        this.identities = identities;
         this.adminTrail = adminTrail;
         this.metrics = metrics;
         this.clock = clock;
     }
 
     @Transactional
-    ApplicationView create(AccessRequests.ApplicationRequest request, String author) {
+    ApplicationView create(AccessRequests.ApplicationRequest request, Actor author) {
         Violations violations = new Violations();
         String name = violations.requiredText("name", request.name(), AccessRequests.NAME_MAX, "Name");
         String description =
@@ -53,7 +62,7 @@ public class ApplicationService {
 
     /** Renames or re-describes the application; listed permissions are added or re-described. */
     @Transactional
-    ApplicationView update(UUID id, AccessRequests.ApplicationRequest request, String author) {
+    ApplicationView update(UUID id, AccessRequests.ApplicationRequest request, Actor author) {
         ApplicationView current = get(id);
         Violations violations = new Violations();
         String name = violations.requiredText("name", request.name(), AccessRequests.NAME_MAX, "Name");
@@ -84,7 +93,7 @@ public class ApplicationService {
 
     /** A retired application's permissions are no longer granted by access models. */
     @Transactional
-    ApplicationView retire(UUID id, String author) {
+    ApplicationView retire(UUID id, Actor author) {
         ApplicationView current = get(id);
         applications.update(id, current.name(), current.description(), "Retired", clock.instant());
         adminTrail.record(author, "Application retired", subject(current), current.status() + " → Retired");
@@ -101,6 +110,63 @@ public class ApplicationService {
                 + application.permissions().stream()
                         .map(ApplicationView.PermissionView::name)
                         .toList();
+    }
+
+    /**
+     * Names the application's Provision Engineers and Application Managers (each list replaces the one it
+     * names; one left out stays); every person must be an identity. The administrative trail records it.
+     */
+    @Transactional
+    ApplicationView setResponsibilities(UUID id, AccessRequests.ResponsibilitiesRequest request, Actor author) {
+        ApplicationView current = get(id);
+        Violations violations = new Violations();
+        List<UUID> engineers =
+                people(request == null ? null : request.provisionEngineers(), "provisionEngineers", violations);
+        List<UUID> managers =
+                people(request == null ? null : request.applicationManagers(), "applicationManagers", violations);
+        violations.throwIfAny();
+        if (engineers != null) {
+            applications.replaceResponsible(id, Responsibility.ProvisionEngineer, engineers);
+        }
+        if (managers != null) {
+            applications.replaceResponsible(id, Responsibility.ApplicationManager, managers);
+        }
+        ApplicationView after = get(id);
+        adminTrail.record(
+                author,
+                "Responsibilities changed",
+                subject(after),
+                "Provision Engineers " + names(current.provisionEngineers()) + " → " + names(after.provisionEngineers())
+                        + "; Application Managers " + names(current.applicationManagers()) + " → "
+                        + names(after.applicationManagers()));
+        return after;
+    }
+
+    private List<UUID> people(List<String> ids, String field, Violations violations) {
+        if (ids == null) {
+            return null;
+        }
+        Set<UUID> people = new java.util.LinkedHashSet<>();
+        for (int i = 0; i < ids.size(); i++) {
+            UUID id = violations.guid(field + "[" + i + "]", ids.get(i), "Identity id");
+            if (id != null) {
+                people.add(id);
+            }
+        }
+        Set<UUID> existing = identities.existing(people);
+        for (int i = 0; i < ids.size(); i++) {
+            String value = ids.get(i);
+            people.stream()
+                    .filter(p -> p.toString().equalsIgnoreCase(value == null ? "" : value.trim()))
+                    .filter(p -> !existing.contains(p))
+                    .findFirst()
+                    .ifPresent(missing -> violations.add(field, IdentityService.notFound(missing)));
+        }
+        return List.copyOf(people);
+    }
+
+    private static List<String> names(List<Named> people) {
+        return people.stream().map(Named::name).toList();
     }
 
     @Transactional(readOnly = true)

@@ -12,7 +12,13 @@ record ApplicationView(
         String status,
         List<PermissionView> permissions,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+
+        @Schema(description = "The people who carry out the application's access requests")
+        List<Named> provisionEngineers,
+
+        @Schema(description = "The people who answer for the application; they see its access requests")
+        List<Named> applicationManagers) {
 
     record PermissionView(
             UUID id, String name, @Schema(nullable = true) String description) {}

@@ -1,5 +1,6 @@
 package com.personnelevents.access;
 
+import com.personnelevents.auth.Caller;
 import com.personnelevents.web.ApiPaths;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -24,8 +25,8 @@ class IdentityAccessController {
 
     @GetMapping("/api/identities/" + ApiPaths.ID + "/access")
     @Operation(operationId = "getHeldAccess", summary = "What one identity holds now")
-    List<HeldAccessView> held(@PathVariable UUID id) {
-        return access.held(id);
+    List<HeldAccessView> held(@PathVariable UUID id, Caller caller) {
+        return access.held(id, caller);
     }
 
     @PostMapping(path = "/api/identity-access", consumes = "application/json")

@@ -2,6 +2,7 @@ package com.personnelevents.access;
 
 import com.personnelevents.access.ApplicationRepository.PermissionRef;
 import com.personnelevents.access.IdentityAccessRepository.Held;
+import com.personnelevents.auth.Caller;
 import com.personnelevents.failure.NotFoundException;
 import com.personnelevents.identity.IdentityService;
 import com.personnelevents.validation.ValidationException;
@@ -46,9 +47,17 @@ public class IdentityAccessService {
         this.clock = clock;
     }
 
+    /**
+     * What the identity holds, for a caller who may see it: those who see everything, and the person's
+     * supervisor; to anyone else the identity's access is not found.
+     */
     @Transactional(readOnly = true)
-    List<HeldAccessView> held(UUID identityId) {
-        if (identities.find(identityId).isEmpty()) {
+    public List<HeldAccessView> held(UUID identityId, Caller caller) {
+        UUID me = caller.narrowedTo();
+        if (identities
+                .find(identityId)
+                .filter(i -> me == null || me.equals(i.supervisorId()))
+                .isEmpty()) {
             throw new NotFoundException(IdentityService.notFound(identityId));
         }
         List<Held> held = access.heldBy(identityId);

@@ -2,10 +2,12 @@ package com.personnelevents.audit;
 
 import static com.personnelevents.db.Timestamps.instant;
 import static com.personnelevents.db.Timestamps.toDb;
+import static com.personnelevents.db.Timestamps.uuid;
 
 import com.personnelevents.db.AuditChain;
 import com.personnelevents.db.Where;
 import com.personnelevents.web.PageResponse;
+import com.personnelevents.workflow.Actor;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
@@ -17,7 +19,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The administrative trail: every change to the settings, access models, applications and tokens, who
+ * The administrative trail: every change to the settings, roles, rules, access models, applications,
+ * responsibilities and tokens, and every sign-in, failed sign-in and sign-out: who
  * made it and what it was, chained as the events' trails are ({@link AuditChain}) with its head kept in
  * one row. An entry is written in the transaction of the change it records: both are kept, or neither.
  */
@@ -38,19 +41,32 @@ public class AdminTrail {
      */
     @Transactional
     public void record(String author, String action, String subject, String content) {
+        record(new Actor(Actor.Kind.SYSTEM, null, author), action, subject, content);
+    }
+
+    /** Records a change by a person (named, with their identity) or a token (named). */
+    @Transactional
+    public void record(Actor author, String action, String subject, String content) {
         String head = jdbc.sql("SELECT hash FROM admin_activity_head WHERE id = 1 FOR UPDATE")
                 .query((rs, n) -> Optional.ofNullable(rs.getString("hash")))
                 .single()
                 .orElse(null);
         Instant at = clock.instant().truncatedTo(AuditChain.PRECISION);
         String hash = AuditChain.nextAdmin(
-                head == null ? AuditChain.startAdmin() : head, at, author, action, subject, content);
+                head == null ? AuditChain.startAdmin() : head,
+                at,
+                author.name(),
+                author.personId(),
+                action,
+                subject,
+                content);
         jdbc.sql("""
-                        INSERT INTO admin_activity (created_date, author, action, subject, content, hash)
-                        VALUES (:at, :author, :action, :subject, :content, :hash)
+                        INSERT INTO admin_activity (created_date, author, author_id, action, subject, content, hash)
+                        VALUES (:at, :author, :authorId, :action, :subject, :content, :hash)
                         """)
                 .param("at", toDb(at))
-                .param("author", author)
+                .param("author", author.name())
+                .param("authorId", author.personId())
                 .param("action", action)
                 .param("subject", subject)
                 .param("content", content)
@@ -76,6 +92,7 @@ public class AdminTrail {
                                 rs.getLong("id"),
                                 instant(rs, "created_date"),
                                 rs.getString("author"),
+                                uuid(rs, "author_id"),
                                 rs.getString("action"),
                                 rs.getString("subject"),
                                 rs.getString("content"))),
@@ -98,6 +115,7 @@ public class AdminTrail {
                     previous[0],
                     instant(rs, "created_date"),
                     rs.getString("author"),
+                    uuid(rs, "author_id"),
                     rs.getString("action"),
                     rs.getString("subject"),
                     rs.getString("content"));

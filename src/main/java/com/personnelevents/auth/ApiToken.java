@@ -1,10 +1,14 @@
 package com.personnelevents.auth;
 
+import com.personnelevents.workflow.Role;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 
-/** A named API token. Only the SHA-256 hash of its secret is ever stored. */
+/**
+ * A named API token. Only the SHA-256 hash of its secret is ever stored. A personal token acts as the person
+ * of {@code identityId}; an integration token (no identity) acts as itself and may stand in for roles.
+ */
 record ApiToken(
         UUID id,
         String name,
@@ -13,9 +17,15 @@ record ApiToken(
         Instant createdAt,
         Instant expiresAt,
         Instant lastUsedAt,
-        Instant revokedAt) {
+        Instant revokedAt,
+        UUID identityId,
+        Set<Role> standsInFor) {
 
     boolean isUsableAt(Instant now) {
         return revokedAt == null && (expiresAt == null || expiresAt.isAfter(now));
+    }
+
+    boolean isPersonal() {
+        return identityId != null;
     }
 }

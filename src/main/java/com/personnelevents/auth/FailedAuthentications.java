@@ -1,9 +1,5 @@
 package com.personnelevents.auth;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.TimeMeter;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.InetAddress;
@@ -12,7 +8,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -29,10 +24,7 @@ class FailedAuthentications {
 
     private static final Logger log = LoggerFactory.getLogger(FailedAuthentications.class);
 
-    private final long limit;
-    private final Duration window;
-    private final TimeMeter time;
-    private final Cache<String, Bucket> buckets;
+    private final AttemptLimit attempts;
     private final Counter failures;
     private final Counter refusals;
 
@@ -42,54 +34,31 @@ class FailedAuthentications {
             @Value("${personnel-events.failed-authentication.tracked-addresses:100000}") long trackedAddresses,
             Clock clock,
             MeterRegistry metrics) {
-        this.limit = limit;
-        this.window = window;
+        this.attempts = new AttemptLimit(limit, window, trackedAddresses, clock);
         this.failures = Counter.builder("personnel.events.authentication.failures")
                 .description("Requests whose token was refused (unknown, revoked or expired)")
                 .register(metrics);
         this.refusals = Counter.builder("personnel.events.authentication.blocked")
                 .description("Requests refused with 429 because their address failed authentication too often")
                 .register(metrics);
-        // The application's clock, so that tests move time instead of waiting out a window.
-        this.time = new TimeMeter() {
-            @Override
-            public long currentTimeNanos() {
-                return TimeUnit.MILLISECONDS.toNanos(clock.millis());
-            }
-
-            @Override
-            public boolean isWallClockBased() {
-                return true;
-            }
-        };
-        this.buckets = Caffeine.newBuilder()
-                .maximumSize(trackedAddresses)
-                .expireAfterAccess(window)
-                .ticker(time::currentTimeNanos)
-                .build();
     }
 
     /** How long {@code address} must wait before it may try again, if it has used up its attempts. */
     Optional<Duration> blockedFor(String address) {
-        Bucket bucket = buckets.getIfPresent(client(address));
-        if (bucket == null || bucket.getAvailableTokens() > 0) {
-            return Optional.empty();
-        }
-        refusals.increment();
-        long nanos = bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill();
-        return Optional.of(Duration.ofNanos(nanos));
+        Optional<Duration> blocked = attempts.blockedFor(client(address));
+        blocked.ifPresent(b -> refusals.increment());
+        return blocked;
     }
 
     void record(String address) {
         failures.increment();
-        Bucket bucket = buckets.get(client(address), a -> newBucket());
-        if (bucket.tryConsumeAndReturnRemaining(1).getRemainingTokens() == 0) {
+        if (attempts.record(client(address))) {
             // Once per address and window: the address is what an operator needs to act on.
             log.warn(
                     "{} failed authentications from {} within {}; refusing it until the window ends",
-                    limit,
+                    attempts.limit(),
                     address,
-                    window);
+                    attempts.window());
         }
     }
 
@@ -111,12 +80,5 @@ class FailedAuthentications {
         } catch (UnknownHostException e) {
             return address;
         }
-    }
-
-    private Bucket newBucket() {
-        return Bucket.builder()
-                .addLimit(l -> l.capacity(limit).refillIntervally(limit, window))
-                .withCustomTimePrecision(time)
-                .build();
     }
 }

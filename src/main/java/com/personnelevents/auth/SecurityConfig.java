@@ -9,6 +9,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -32,6 +33,7 @@ import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
@@ -44,9 +46,12 @@ class SecurityConfig implements WebMvcConfigurer {
 
     static final String UNAUTHORIZED_MESSAGE = "Invalid or expired authentication token";
 
+    /** A token whose scopes, or a person whose roles, do not open the endpoint. */
+    static final String FORBIDDEN_MESSAGE = "This token's scopes do not allow this request";
+
     static {
         // The caller is resolved from the token (CallerResolver), not sent as a parameter.
-        SpringDocUtils.getConfig().addRequestWrapperToIgnore(ApiCaller.class);
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
     }
 
     /**
@@ -59,7 +64,20 @@ class SecurityConfig implements WebMvcConfigurer {
         return SecurityObservationSettings.noObservations();
     }
 
+    /** What the API's chain serves: the API, the actuator, the API documents and the error page. */
+    static final String[] API_PATHS = {
+        "/api/**",
+        "/actuator/**",
+        "/v3/api-docs",
+        "/v3/api-docs.yaml",
+        "/v3/api-docs/**",
+        "/swagger-ui.html",
+        "/swagger-ui/**",
+        "/error"
+    };
+
     @Bean
+    @Order(1)
     SecurityFilterChain api(
             HttpSecurity http, OpaqueTokenIntrospector introspector, ErrorWriter errors, FailedAuthentications failures)
             throws Exception {
@@ -73,9 +91,10 @@ class SecurityConfig implements WebMvcConfigurer {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
             errors.write(response, HttpStatus.UNAUTHORIZED, "unauthorized", UNAUTHORIZED_MESSAGE);
         };
-        AccessDeniedHandler forbidden = (request, response, e) -> errors.write(
-                response, HttpStatus.FORBIDDEN, "forbidden", "This token's scopes do not allow this request");
-        http.csrf(csrf -> csrf.disable())
+        AccessDeniedHandler forbidden =
+                (request, response, e) -> errors.write(response, HttpStatus.FORBIDDEN, "forbidden", FORBIDDEN_MESSAGE);
+        http.securityMatcher(API_PATHS)
+                .csrf(csrf -> csrf.disable())
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable())
                 .logout(logout -> logout.disable())
@@ -103,6 +122,9 @@ class SecurityConfig implements WebMvcConfigurer {
                         .requestMatchers(
                                 HttpMethod.POST, "/api/personnel-events/*/approve", "/api/personnel-events/*/reject")
                         .hasAuthority(Scope.EVENTS_APPROVE.authority())
+                        // whose vote it is, the workflow knows: anyone who may respond to a step
+                        .requestMatchers(HttpMethod.POST, "/api/personnel-events/*/reset-vote")
+                        .hasAnyAuthority(Scope.EVENTS_APPROVE.authority(), Scope.EVENTS_VERIFY.authority())
                         // which scope completes a stage depends on the stage: checked by the workflow service
                         .requestMatchers(HttpMethod.POST, "/api/personnel-events/*/stages/*/complete")
                         .hasAnyAuthority(Scope.EVENTS_PROVISION.authority(), Scope.EVENTS_VERIFY.authority())
@@ -129,6 +151,9 @@ class SecurityConfig implements WebMvcConfigurer {
                                 "/api/access-requests/*/retry",
                                 "/api/access-requests/*/accept-exception")
                         .hasAuthority(Scope.EVENTS_APPROVE.authority())
+                        // an application's people are named by its owners (access:write) or an administrator
+                        .requestMatchers(HttpMethod.PUT, "/api/applications/*/responsibilities")
+                        .hasAnyAuthority(Scope.ACCESS_WRITE.authority(), Scope.ADMIN.authority())
                         .requestMatchers(
                                 HttpMethod.GET,
                                 "/api/applications/**",
@@ -142,10 +167,13 @@ class SecurityConfig implements WebMvcConfigurer {
                         .hasAuthority(Scope.IDENTITIES_READ.authority())
                         .requestMatchers(HttpMethod.POST, "/api/identities")
                         .hasAuthority(Scope.IDENTITIES_WRITE.authority())
-                        .requestMatchers(HttpMethod.GET, "/api/settings")
+                        .requestMatchers(HttpMethod.GET, "/api/settings", "/api/me", "/api/me/**")
+                        .authenticated()
+                        .requestMatchers("/api/me/tokens", "/api/me/tokens/**")
                         .authenticated()
                         .requestMatchers(
                                 "/api/settings",
+                                "/api/roles",
                                 "/api/tokens",
                                 "/api/tokens/**",
                                 "/api/audit-trail/**",
@@ -180,24 +208,34 @@ class SecurityConfig implements WebMvcConfigurer {
     }
 
     @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new SignedInModel()).excludePathPatterns(API_PATHS);
+    }
+
+    @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
         resolvers.add(new CallerResolver());
     }
 
-    /** Lets controllers take the {@link ApiCaller} as a parameter. */
+    /** Lets controllers take the {@link Caller} as a parameter. */
     private static final class CallerResolver implements HandlerMethodArgumentResolver {
 
         @Override
         public boolean supportsParameter(MethodParameter parameter) {
-            return parameter.getParameterType() == ApiCaller.class;
+            return parameter.getParameterType() == Caller.class;
         }
 
         @Override
-        public ApiCaller resolveArgument(
+        public Caller resolveArgument(
                 MethodParameter parameter,
                 ModelAndViewContainer mav,
                 NativeWebRequest request,
                 WebDataBinderFactory binders) {
+            // a person signed in to the pages
+            Object person = request.getAttribute(SignInConfig.CALLER, NativeWebRequest.SCOPE_REQUEST);
+            if (person instanceof Caller caller) {
+                return caller;
+            }
             Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
             if (authentication != null && authentication.getPrincipal() instanceof CallerPrincipal principal) {
                 return principal.caller;
@@ -208,10 +246,10 @@ class SecurityConfig implements WebMvcConfigurer {
 
     private static final class CallerPrincipal implements OAuth2AuthenticatedPrincipal {
 
-        private final ApiCaller caller;
+        private final Caller caller;
         private final List<GrantedAuthority> authorities;
 
-        CallerPrincipal(ApiCaller caller) {
+        CallerPrincipal(Caller caller) {
             this.caller = caller;
             this.authorities = caller.scopes().stream()
                     .map(scope -> (GrantedAuthority) new SimpleGrantedAuthority(scope.authority()))
@@ -220,7 +258,7 @@ class SecurityConfig implements WebMvcConfigurer {
 
         @Override
         public Map<String, Object> getAttributes() {
-            return Map.of("token_id", caller.tokenId().toString(), "name", caller.name());
+            return Map.of("token_id", String.valueOf(caller.tokenId()), "name", caller.name());
         }
 
         @Override

@@ -20,9 +20,13 @@ public final class TokenCommand {
     static final String USAGE = """
             Usage:
               token create --name NAME --scopes SCOPE[,SCOPE...] [--expires-at DATE]
+                           [--user EMAIL | --stands-in-for ROLE[,ROLE...]]
               token list
               token revoke TOKEN_ID
             Scopes: %s
+            --user makes a personal token: it acts as that person (their roles, duties and name in the
+            audit trail), narrowed to its scopes. --stands-in-for names the roles an integration token's
+            responses count for once approval rules name roles.
             Database and other settings as for the service (e.g. --spring.datasource.url=...);
             add --create-database to work on a database that does not exist yet.
             """.formatted(Scope.validValues());
@@ -31,7 +35,11 @@ public final class TokenCommand {
             "token",
             USAGE,
             List.of(
-                    new Cli.Subcommand("create", Set.of("--name", "--scopes", "--expires-at"), 0, TokenCommand::create),
+                    new Cli.Subcommand(
+                            "create",
+                            Set.of("--name", "--scopes", "--expires-at", "--user", "--stands-in-for"),
+                            0,
+                            TokenCommand::create),
                     new Cli.Subcommand("list", Set.of(), 0, TokenCommand::list),
                     new Cli.Subcommand("revoke", Set.of(), 1, TokenCommand::revoke)));
 
@@ -40,8 +48,15 @@ public final class TokenCommand {
     private static int create(ConfigurableApplicationContext context, Cli.Arguments args, PrintStream out) {
         String scopes = args.option("--scopes");
         List<String> scopeList = scopes == null ? List.of() : Arrays.asList(scopes.split(","));
+        String standsInFor = args.option("--stands-in-for");
+        TokenRequest request = new TokenRequest(
+                args.option("--name"),
+                scopeList,
+                args.option("--expires-at"),
+                standsInFor == null ? null : Arrays.asList(standsInFor.split(",")));
+        String user = args.option("--user");
         TokenView created =
-                tokens(context).create(new TokenRequest(args.option("--name"), scopeList, args.option("--expires-at")));
+                user == null ? tokens(context).create(request) : tokens(context).createPersonal(user, request);
         out.println(created.token());
         return Cli.DONE;
     }
@@ -49,11 +64,14 @@ public final class TokenCommand {
     private static int list(ConfigurableApplicationContext context, Cli.Arguments args, PrintStream out) {
         for (TokenView token : tokens(context).list()) {
             out.printf(
-                    "%s\t%s\t%s\t%s%n",
+                    "%s\t%s\t%s\t%s\t%s%n",
                     token.id(),
                     token.name(),
                     String.join(",", token.scopes().stream().map(Scope::value).toList()),
-                    token.revokedAt() != null ? "revoked" : "active");
+                    token.revokedAt() != null ? "revoked" : "active",
+                    token.identityId() != null
+                            ? "personal " + token.identityId()
+                            : "integration" + (token.standsInFor().isEmpty() ? "" : " " + token.standsInFor()));
         }
         return Cli.DONE;
     }

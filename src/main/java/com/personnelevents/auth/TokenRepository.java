@@ -4,6 +4,7 @@ import static com.personnelevents.db.Timestamps.instant;
 import static com.personnelevents.db.Timestamps.toDb;
 import static com.personnelevents.db.Timestamps.uuid;
 
+import com.personnelevents.workflow.Role;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -28,8 +29,9 @@ class TokenRepository {
 
     void insert(ApiToken token) {
         jdbc.sql("""
-                        INSERT INTO api_token (id, name, token_hash, scopes, created_at, expires_at)
-                        VALUES (:id, :name, :hash, :scopes, :createdAt, :expiresAt)
+                        INSERT INTO api_token (id, name, token_hash, scopes, created_at, expires_at, identity_id,
+                            stands_in_for)
+                        VALUES (:id, :name, :hash, :scopes, :createdAt, :expiresAt, :identityId, :standsInFor)
                         """)
                 .param("id", token.id())
                 .param("name", token.name())
@@ -39,7 +41,37 @@ class TokenRepository {
                         token.scopes().stream().map(Scope::value).sorted().collect(Collectors.joining(" ")))
                 .param("createdAt", toDb(token.createdAt()))
                 .param("expiresAt", toDb(token.expiresAt()))
+                .param("identityId", token.identityId())
+                .param("standsInFor", roles(token.standsInFor()))
                 .update();
+    }
+
+    /** Which roles an integration token stands in for; the administrative trail records the change. */
+    boolean standInFor(UUID id, Set<Role> roles) {
+        return jdbc.sql("UPDATE api_token SET stands_in_for = :roles WHERE id = :id AND identity_id IS NULL")
+                        .param("roles", roles(roles))
+                        .param("id", id)
+                        .update()
+                == 1;
+    }
+
+    Optional<ApiToken> findById(UUID id) {
+        return jdbc.sql("SELECT * FROM api_token WHERE id = :id")
+                .param("id", id)
+                .query(this::row)
+                .optional();
+    }
+
+    /** A person's tokens, oldest first. */
+    List<ApiToken> findByIdentity(UUID identityId) {
+        return jdbc.sql("SELECT * FROM api_token WHERE identity_id = :identityId ORDER BY created_at, id")
+                .param("identityId", identityId)
+                .query(this::row)
+                .list();
+    }
+
+    private static String roles(Set<Role> roles) {
+        return roles.stream().map(Role::name).sorted().collect(Collectors.joining(" "));
     }
 
     Optional<ApiToken> findByHash(String hash) {
@@ -107,6 +139,16 @@ class TokenRepository {
                 instant(rs, "created_at"),
                 instant(rs, "expires_at"),
                 instant(rs, "last_used_at"),
-                instant(rs, "revoked_at"));
+                instant(rs, "revoked_at"),
+                uuid(rs, "identity_id"),
+                parseRoles(rs.getString("stands_in_for")));
+    }
+
+    private static Set<Role> parseRoles(String stored) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        if (stored != null && !stored.isBlank()) {
+            Arrays.stream(stored.split(" ")).map(Role::valueOf).forEach(roles::add);
+        }
+        return roles;
     }
 }

@@ -18,4 +18,26 @@ public record TokenRequest(
         List<String> scopes,
 
         @Schema(description = "YYYY-MM-DD (the start of that day, UTC) or an ISO 8601 date-time; never when omitted")
-        String expiresAt) {}
+        String expiresAt,
+
+        @ArraySchema(
+                arraySchema =
+                        @Schema(
+                                description =
+                                        "Integration tokens only: the roles whose responses the token may give once"
+                                                + " approval rules name roles (none by default)"),
+                schema =
+                        @Schema(
+                                allowableValues = {
+                                    "Administrator",
+                                    "Security Team",
+                                    "Personnel Manager",
+                                    "Provision Team",
+                                    "Supervisor"
+                                }))
+        List<String> standsInFor) {
+
+    public TokenRequest(String name, List<String> scopes, String expiresAt) {
+        this(name, scopes, expiresAt, null);
+    }
+}

@@ -5,6 +5,8 @@ import com.personnelevents.db.Sha256;
 import com.personnelevents.failure.ConflictException;
 import com.personnelevents.failure.NotFoundException;
 import com.personnelevents.validation.Violations;
+import com.personnelevents.workflow.Actor;
+import com.personnelevents.workflow.Role;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -32,12 +34,14 @@ public class TokenService {
     private static final Instant LATEST_EXPIRY = Instant.parse("9999-12-31T23:59:59Z");
 
     private final TokenRepository repository;
+    private final AccountService accounts;
     private final AdminTrail adminTrail;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    TokenService(TokenRepository repository, AdminTrail adminTrail, Clock clock) {
+    TokenService(TokenRepository repository, AccountService accounts, AdminTrail adminTrail, Clock clock) {
         this.repository = repository;
+        this.accounts = accounts;
         this.adminTrail = adminTrail;
         this.clock = clock;
     }
@@ -48,7 +52,23 @@ public class TokenService {
     /** A token created at the command line ({@link #create(TokenRequest, String)}). */
     @Transactional
     public TokenView create(TokenRequest request) {
-        return create(request, COMMAND_LINE);
+        return create(request, new Actor(Actor.Kind.SYSTEM, null, COMMAND_LINE));
+    }
+
+    /**
+     * A personal token of the person with this email, created at the command line: it acts as them, with
+     * what their roles open narrowed to its scopes.
+     */
+    @Transactional
+    public TokenView createPersonal(String email, TokenRequest request) {
+        PersonDirectory.Person person = accounts.onePersonWithEmail(email);
+        return create(request, person.id(), new Actor(Actor.Kind.SYSTEM, null, COMMAND_LINE));
+    }
+
+    /** A personal token a person creates for themselves. */
+    @Transactional
+    public TokenView createPersonal(Caller person, TokenRequest request) {
+        return create(request, person.identityId(), person.actor());
     }
 
     /**
@@ -56,7 +76,11 @@ public class TokenService {
      * administrative trail records who created it, its name and scopes (never its secret).
      */
     @Transactional
-    public TokenView create(TokenRequest request, String author) {
+    public TokenView create(TokenRequest request, Actor author) {
+        return create(request, null, author);
+    }
+
+    private TokenView create(TokenRequest request, UUID personal, Actor author) {
         Violations violations = new Violations();
         String name = violations.requiredText("name", request.name(), NAME_MAX, "Name");
         Set<Scope> scopes = EnumSet.noneOf(Scope.class);
@@ -74,20 +98,96 @@ public class TokenService {
         }
         Instant now = clock.instant();
         Instant expiresAt = expiry(request.expiresAt(), now, violations);
+        Set<Role> standsInFor = standsInFor(request.standsInFor(), "standsInFor", personal != null, violations);
         violations.throwIfAny();
 
         byte[] bytes = new byte[SECRET_BYTES];
         random.nextBytes(bytes);
         String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        ApiToken token = new ApiToken(UUID.randomUUID(), name, hash(secret), scopes, now, expiresAt, null, null);
+        ApiToken token = new ApiToken(
+                UUID.randomUUID(), name, hash(secret), scopes, now, expiresAt, null, null, personal, standsInFor);
         repository.insert(token);
         adminTrail.record(
                 author,
                 "Token created",
                 "Token " + name + " (" + token.id() + ")",
-                "Scopes " + scopes.stream().map(Scope::value).sorted().toList() + ", expires "
-                        + (expiresAt == null ? "never" : expiresAt.toString()));
+                (personal == null ? "Integration token" : "Personal token of identity " + personal) + ", scopes "
+                        + scopes.stream().map(Scope::value).sorted().toList() + ", expires "
+                        + (expiresAt == null ? "never" : expiresAt.toString())
+                        + (standsInFor.isEmpty() ? "" : ", stands in for " + roleNames(standsInFor)));
         return TokenView.of(token, secret);
+    }
+
+    /**
+     * Which roles an integration token's responses count for, once approval rules name roles; the
+     * administrative trail records the change.
+     */
+    @Transactional
+    public TokenView standInFor(UUID id, List<String> roles, Actor author) {
+        Violations violations = new Violations();
+        if (roles == null) {
+            violations.add("roles", "Roles are required (an empty list: none)");
+        }
+        Set<Role> parsed = standsInFor(roles, "roles", false, violations);
+        violations.throwIfAny();
+        ApiToken token = repository.findById(id).orElseThrow(() -> new NotFoundException(notFound(id)));
+        if (token.isPersonal()) {
+            throw new ConflictException(
+                    "Token " + id + " is a personal token: it acts as its person, with their roles");
+        }
+        repository.standInFor(id, parsed);
+        adminTrail.record(
+                author,
+                "Token stands in",
+                "Token " + token.name() + " (" + id + ")",
+                "Stands in for " + roleNames(token.standsInFor()) + " → " + roleNames(parsed));
+        return TokenView.of(repository.findById(id).orElseThrow(), null);
+    }
+
+    /** A person's own tokens. */
+    @Transactional(readOnly = true)
+    public List<TokenView> listPersonal(UUID identityId) {
+        return repository.findByIdentity(identityId).stream()
+                .map(t -> TokenView.of(t, null))
+                .toList();
+    }
+
+    /** A person revokes one of their own tokens; another's is not theirs to see (404). */
+    @Transactional
+    public void revokePersonal(UUID id, Caller person) {
+        ApiToken token = repository
+                .findById(id)
+                .filter(t -> person.identityId().equals(t.identityId()))
+                .orElseThrow(() -> new NotFoundException(notFound(id)));
+        revoke(token.id(), person.actor());
+    }
+
+    private static Set<Role> standsInFor(List<String> roles, String field, boolean personal, Violations violations) {
+        Set<Role> parsed = EnumSet.noneOf(Role.class);
+        if (roles == null) {
+            return parsed;
+        }
+        if (personal && !roles.isEmpty()) {
+            violations.add(field, "A personal token acts as its person: it stands in for no role");
+            return parsed;
+        }
+        for (int i = 0; i < roles.size(); i++) {
+            Optional<Role> role = Role.parse(roles.get(i)).filter(Role::mayRespond);
+            if (role.isEmpty()) {
+                violations.add(field + "[" + i + "]", "Role must be one of: " + Role.validValues(true));
+            } else {
+                parsed.add(role.get());
+            }
+        }
+        return parsed;
+    }
+
+    private static String roleNames(Set<Role> roles) {
+        return roles.stream().sorted().map(Role::apiName).toList().toString();
+    }
+
+    private static String notFound(UUID id) {
+        return "Token with id " + id + " not found";
     }
 
     @Transactional(readOnly = true)
@@ -98,16 +198,16 @@ public class TokenService {
     /** At the command line ({@link #revoke(UUID, String)}). */
     @Transactional
     public void revoke(UUID id) {
-        revoke(id, COMMAND_LINE);
+        revoke(id, new Actor(Actor.Kind.SYSTEM, null, COMMAND_LINE));
     }
 
     /** Takes effect at once: the next request with the token is refused. Revoking twice changes nothing. */
     @Transactional
-    public void revoke(UUID id, String author) {
+    public void revoke(UUID id, Actor author) {
         if (repository.revoke(id, clock.instant())) {
             adminTrail.record(author, "Token revoked", "Token " + id, "Revoked");
         } else if (!repository.exists(id)) {
-            throw new NotFoundException("Token with id " + id + " not found");
+            throw new NotFoundException(notFound(id));
         }
     }
 
@@ -118,7 +218,7 @@ public class TokenService {
      * leave the other's token as the last.
      */
     @Transactional
-    public void revokeKeepingAnAdministrator(UUID id, String author) {
+    public void revokeKeepingAnAdministrator(UUID id, Actor author) {
         Instant now = clock.instant();
         List<ApiToken> admins = repository.lockUsable(now).stream()
                 .filter(t -> t.scopes().contains(Scope.ADMIN))
@@ -130,9 +230,12 @@ public class TokenService {
         revoke(id, author);
     }
 
-    /** The caller a bearer secret stands for, if it is a known token that is neither revoked nor expired. */
+    /**
+     * The caller a bearer secret stands for, if it is a known token that is neither revoked nor expired (and,
+     * for a personal token, whose person is still Active).
+     */
     @Transactional
-    public Optional<ApiCaller> authenticate(String secret) {
+    public Optional<Caller> authenticate(String secret) {
         if (secret == null || !secret.startsWith(PREFIX)) {
             return Optional.empty();
         }
@@ -150,7 +253,11 @@ public class TokenService {
         // The last use is kept to the minute: most requests need no write.
         token.filter(t -> t.lastUsedAt() == null || t.lastUsedAt().isBefore(now.minusSeconds(60)))
                 .ifPresent(t -> repository.touch(t.id(), now));
-        return token.map(t -> new ApiCaller(t.id(), t.name(), Scope.granted(t.scopes())));
+        if (token.isPresent() && token.get().isPersonal()) {
+            ApiToken personal = token.get();
+            return accounts.callerFor(personal.id(), personal.identityId(), Scope.granted(personal.scopes()));
+        }
+        return token.map(t -> Caller.token(t.id(), t.name(), Scope.granted(t.scopes()), t.standsInFor()));
     }
 
     private static Instant expiry(String value, Instant now, Violations violations) {

@@ -1,6 +1,7 @@
 package com.personnelevents.auth;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.personnelevents.workflow.Role;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
@@ -15,6 +16,15 @@ public record TokenView(
         @Schema(nullable = true) Instant expiresAt,
         @Schema(nullable = true) Instant lastUsedAt,
         @Schema(nullable = true) Instant revokedAt,
+
+        @Schema(
+                nullable = true,
+                description = "A personal token's person: it acts as them; null for an integration token")
+        UUID identityId,
+
+        @Schema(description = "The roles an integration token stands in for")
+        List<String> standsInFor,
+
         @JsonInclude(JsonInclude.Include.NON_NULL) String token) {
 
     static TokenView of(ApiToken token, String secret) {
@@ -26,6 +36,8 @@ public record TokenView(
                 token.expiresAt(),
                 token.lastUsedAt(),
                 token.revokedAt(),
+                token.identityId(),
+                token.standsInFor().stream().sorted().map(Role::apiName).toList(),
                 secret);
     }
 }

@@ -51,8 +51,16 @@ public final class Cli {
         int execute(ConfigurableApplicationContext context, Arguments arguments, PrintStream out);
     }
 
-    /** One subcommand: its name, the options it takes (each with a value), and how many plain values. */
-    public record Subcommand(String name, Set<String> options, int values, Execution execution) {}
+    /**
+     * One subcommand: its name, the options it takes (each with a value), its flags (options without a
+     * value), and how many plain values.
+     */
+    public record Subcommand(String name, Set<String> options, Set<String> flags, int values, Execution execution) {
+
+        public Subcommand(String name, Set<String> options, int values, Execution execution) {
+            this(name, options, Set.of(), values, execution);
+        }
+    }
 
     /** A command ({@code token}): its usage and its subcommands. */
     public record Command(String name, String usage, List<Subcommand> subcommands) {
@@ -65,11 +73,15 @@ public final class Cli {
         }
     }
 
-    /** The options and plain values a subcommand was given. */
-    public record Arguments(Map<String, String> options, List<String> values) {
+    /** The options, flags and plain values a subcommand was given. */
+    public record Arguments(Map<String, String> options, Set<String> flags, List<String> values) {
 
         public String option(String name) {
             return options.get(name);
+        }
+
+        public boolean flag(String name) {
+            return flags.contains(name);
         }
     }
 
@@ -238,6 +250,7 @@ public final class Cli {
                 return refused("Unknown subcommand '" + words.get(0) + "'.");
             }
             Map<String, String> options = new LinkedHashMap<>();
+            Set<String> flags = new java.util.HashSet<>();
             List<String> values = new ArrayList<>();
             for (int i = 1; i < words.size(); i++) {
                 String word = words.get(i);
@@ -246,6 +259,12 @@ public final class Cli {
                     continue;
                 }
                 String name = word.contains("=") ? word.substring(0, word.indexOf('=')) : word;
+                if (subcommand.flags().contains(name) && !word.contains("=")) {
+                    if (!flags.add(name)) {
+                        return refused("Option '" + name + "' is given twice.");
+                    }
+                    continue;
+                }
                 if (!subcommand.options().contains(name)) {
                     return refused(
                             "Unknown option '" + name + "' for '" + command.name() + " " + subcommand.name() + "'.");
@@ -265,7 +284,7 @@ public final class Cli {
                 return refused("'" + command.name() + " " + subcommand.name() + "' takes " + subcommand.values()
                         + (subcommand.values() == 1 ? " value" : " values") + ", not " + values.size() + ".");
             }
-            return new CommandLine(subcommand, new Arguments(options, values), settings, create, null);
+            return new CommandLine(subcommand, new Arguments(options, flags, values), settings, create, null);
         }
 
         private static CommandLine refused(String why) {

@@ -28,15 +28,29 @@ public final class AuditChain {
         return next(previous, eventId, createdDate, author, action, content, null);
     }
 
+    public static String next(
+            String previous,
+            UUID eventId,
+            Instant createdDate,
+            String author,
+            String action,
+            String content,
+            String changes) {
+        return next(previous, eventId, createdDate, author, null, action, content, changes);
+    }
+
     /**
      * The hash of an entry that follows {@code previous} and records {@code changes} (the states of what
-     * the step changed, {@link AuditRecords}); an entry without changes hashes as entries always have.
+     * the step changed, {@link AuditRecords}) and the identity of the person who wrote it ({@code authorId});
+     * an entry without them hashes as entries always have. With an author id, the changes field is always
+     * present (empty when none), so that no entry's fields can be read as another's.
      */
     public static String next(
             String previous,
             UUID eventId,
             Instant createdDate,
             String author,
+            UUID authorId,
             String action,
             String content,
             String changes) {
@@ -46,7 +60,15 @@ public final class AuditChain {
                 + field(author)
                 + field(action)
                 + field(content)
-                + (changes == null ? "" : field(changes)));
+                + trailing(changes, authorId));
+    }
+
+    /** The optional fields at an entry's end: changes, then the author's identity. */
+    private static String trailing(String changes, UUID authorId) {
+        if (authorId == null) {
+            return changes == null ? "" : field(changes);
+        }
+        return field(changes) + field(authorId.toString());
     }
 
     /** Where the administrative trail starts. */
@@ -56,13 +78,20 @@ public final class AuditChain {
 
     /** The hash of an administrative entry that follows {@code previous}. */
     public static String nextAdmin(
-            String previous, Instant createdDate, String author, String action, String subject, String content) {
+            String previous,
+            Instant createdDate,
+            String author,
+            UUID authorId,
+            String action,
+            String subject,
+            String content) {
         return Sha256.hex(field(previous)
                 + field(DateTimeFormatter.ISO_INSTANT.format(createdDate.truncatedTo(PRECISION)))
                 + field(author)
                 + field(action)
                 + field(subject)
-                + field(content));
+                + field(content)
+                + (authorId == null ? "" : field(authorId.toString())));
     }
 
     /**
@@ -86,11 +115,22 @@ public final class AuditChain {
 
         public String expected(
                 UUID eventId, Instant createdDate, String author, String action, String content, String changes) {
+            return expected(eventId, createdDate, author, null, action, content, changes);
+        }
+
+        public String expected(
+                UUID eventId,
+                Instant createdDate,
+                String author,
+                UUID authorId,
+                String action,
+                String content,
+                String changes) {
             if (!eventId.equals(event)) {
                 event = eventId;
                 previous = start(eventId, chain);
             }
-            return next(previous, eventId, createdDate, author, action, content, changes);
+            return next(previous, eventId, createdDate, author, authorId, action, content, changes);
         }
 
         /** The entry with this hash is passed: the event's next entry follows it. */

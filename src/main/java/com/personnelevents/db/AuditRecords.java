@@ -47,20 +47,32 @@ public final class AuditRecords {
                 "completedOn", completedOn);
     }
 
+    /** A stage; who completed it by id only when that is known (stages completed before ids were kept). */
     public static String stageState(
             int position,
             String status,
             LocalDate scheduledStart,
             Instant startedOn,
             Instant completedOn,
-            String completedBy) {
-        return state(
+            String completedBy,
+            UUID completedById) {
+        String state = state(
                 "position", position,
                 "status", status,
                 "scheduledStart", scheduledStart,
                 "startedOn", startedOn,
                 "completedOn", completedOn,
                 "completedBy", completedBy);
+        return completedById == null ? state : state + "; completedById=" + completedById;
+    }
+
+    public static String responsesSubject(String step) {
+        return "responses:" + step;
+    }
+
+    /** One response to a step: the role it answers for, who gave it (kind, id, name) and when. */
+    public static String responseState(String role, String kind, UUID id, String name, Instant at) {
+        return state("role", role, "kind", kind, "id", id, "name", name, "at", at);
     }
 
     /** An access request: what it changes for whom, where it stands, and what was decided about it. */
@@ -79,8 +91,9 @@ public final class AuditRecords {
             String exceptionReason,
             Instant exceptionOn,
             UUID retryOf,
-            UUID undoes) {
-        return state(
+            UUID undoes,
+            UUID completedById) {
+        String state = state(
                 "id", id,
                 "stage", stage,
                 "identityId", identityId,
@@ -96,6 +109,7 @@ public final class AuditRecords {
                 "exceptionOn", exceptionOn,
                 "retryOf", retryOf,
                 "undoes", undoes);
+        return completedById == null ? state : state + "; completedById=" + completedById;
     }
 
     /** Pairs of key and value, in order. */

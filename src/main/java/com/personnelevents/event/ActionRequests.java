@@ -1,6 +1,7 @@
 package com.personnelevents.event;
 
 import com.personnelevents.validation.Violations;
+import com.personnelevents.workflow.Role;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -16,16 +17,41 @@ final class ActionRequests {
 
     private ActionRequests() {}
 
-    /** Approving, or completing a stage: an optional comment. */
+    /**
+     * Approving, or completing a stage: an optional comment; for an approval or a verification, optionally
+     * the role the response answers for.
+     */
     @Schema(name = "ActionNote")
     record Note(
-            @Schema(maxLength = EventRequest.COMMENT_MAX) String comment) {
+            @Schema(maxLength = EventRequest.COMMENT_MAX) String comment,
 
-        static final Note NONE = new Note(null);
+            @Schema(
+                    description = "The role this approval or verification answers for; by default the first"
+                            + " of the step's required roles the caller holds that is still awaited",
+                    allowableValues = {
+                        "Administrator",
+                        "Security Team",
+                        "Personnel Manager",
+                        "Provision Team",
+                        "Supervisor"
+                    })
+            String role) {
 
-        /** The comment, null when there is none. */
-        String validate(Violations violations) {
-            return EventRequest.comment(comment, violations);
+        static final Note NONE = new Note(null, null);
+
+        /** The comment (null when there is none) and the role named (null when none). */
+        record Checked(String comment, Role role) {}
+
+        Checked validate(Violations violations) {
+            String checked = EventRequest.comment(comment, violations);
+            Role named = null;
+            if (role != null && !role.isBlank()) {
+                named = Role.parse(role).filter(Role::mayRespond).orElse(null);
+                if (named == null) {
+                    violations.add("role", "Role must be one of: " + Role.validValues(true));
+                }
+            }
+            return new Checked(checked, named);
         }
     }
 

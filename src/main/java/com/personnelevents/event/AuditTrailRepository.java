@@ -29,12 +29,12 @@ class AuditTrailRepository {
     static final String ACTIVITY_CHAIN = "event_activity";
     static final String COMMENT_CHAIN = "event_comment";
     private static final String INSERT_ACTIVITY = """
-            INSERT INTO event_activity (event_id, created_date, author, action, content, changes, hash)
-            VALUES (:eventId, :createdDate, :author, :action, :content, :changes, :hash)
+            INSERT INTO event_activity (event_id, created_date, author, author_id, action, content, changes, hash)
+            VALUES (:eventId, :createdDate, :author, :authorId, :action, :content, :changes, :hash)
             """;
     private static final String INSERT_COMMENT = """
-            INSERT INTO event_comment (event_id, created_date, author, content, hash)
-            VALUES (:eventId, :createdDate, :author, :content, :hash)
+            INSERT INTO event_comment (event_id, created_date, author, author_id, content, hash)
+            VALUES (:eventId, :createdDate, :author, :authorId, :content, :hash)
             """;
     private static final int FETCH_SIZE = 1_000;
 
@@ -60,8 +60,9 @@ class AuditTrailRepository {
             Activity a = activity.get(i);
             String recorded = i == activity.size() - 1 ? changes : null;
             Instant at = a.createdDate().truncatedTo(AuditChain.PRECISION);
-            String hash = AuditChain.next(previous, eventId, at, a.author(), a.action(), a.content(), recorded);
-            activityRows.add(new Row(at, a.author(), a.action(), a.content(), recorded, hash));
+            String hash =
+                    AuditChain.next(previous, eventId, at, a.author(), a.authorId(), a.action(), a.content(), recorded);
+            activityRows.add(new Row(at, a.author(), a.authorId(), a.action(), a.content(), recorded, hash));
             previous = hash;
         }
         String activityHead = activity.isEmpty() ? heads.activity() : previous;
@@ -69,8 +70,8 @@ class AuditTrailRepository {
         previous = heads.comments() == null ? AuditChain.start(eventId, COMMENT_CHAIN) : heads.comments();
         for (Comment c : comments) {
             Instant at = c.createdDate().truncatedTo(AuditChain.PRECISION);
-            String hash = AuditChain.next(previous, eventId, at, c.author(), null, c.content());
-            commentRows.add(new Row(at, c.author(), null, c.content(), null, hash));
+            String hash = AuditChain.next(previous, eventId, at, c.author(), c.authorId(), null, c.content(), null);
+            commentRows.add(new Row(at, c.author(), c.authorId(), null, c.content(), null, hash));
             previous = hash;
         }
         String commentHead = comments.isEmpty() ? heads.comments() : previous;
@@ -84,6 +85,7 @@ class AuditTrailRepository {
                     .param("eventId", chained.eventId())
                     .param("createdDate", toDb(row.createdDate()))
                     .param("author", row.author())
+                    .param("authorId", row.authorId())
                     .param("action", row.action())
                     .param("content", row.content())
                     .param("changes", row.changes())
@@ -95,6 +97,7 @@ class AuditTrailRepository {
                     .param("eventId", chained.eventId())
                     .param("createdDate", toDb(row.createdDate()))
                     .param("author", row.author())
+                    .param("authorId", row.authorId())
                     .param("content", row.content())
                     .param("hash", row.hash())
                     .update();
@@ -105,7 +108,14 @@ class AuditTrailRepository {
     record Chained(UUID eventId, List<Row> activity, List<Row> comments, ChainHeads heads) {}
 
     /** An entry as stored (a comment has no action and no changes). */
-    record Row(Instant createdDate, String author, String action, String content, String changes, String hash) {}
+    record Row(
+            Instant createdDate,
+            String author,
+            UUID authorId,
+            String action,
+            String content,
+            String changes,
+            String hash) {}
 
     /**
      * The entries of one chain ({@code event_activity} or {@code event_comment}) of these events, each
@@ -117,7 +127,7 @@ class AuditTrailRepository {
             return byEvent;
         }
         String extra = chain.equals(ACTIVITY_CHAIN) ? "action, changes" : "NULL AS action, NULL AS changes";
-        writer.sql("SELECT id, event_id, created_date, author, " + extra + ", content, hash FROM " + chain
+        writer.sql("SELECT id, event_id, created_date, author, author_id, " + extra + ", content, hash FROM " + chain
                         + " WHERE event_id IN (:ids) ORDER BY event_id, id")
                 .param("ids", eventIds)
                 .query((RowCallbackHandler) rs -> byEvent.computeIfAbsent(uuid(rs, "event_id"), k -> new ArrayList<>())
@@ -126,6 +136,7 @@ class AuditTrailRepository {
                                 rs.getLong("id"),
                                 instant(rs, "created_date"),
                                 rs.getString("author"),
+                                uuid(rs, "author_id"),
                                 rs.getString("action"),
                                 rs.getString("content"),
                                 rs.getString("changes"),
@@ -180,6 +191,7 @@ class AuditTrailRepository {
             long id,
             Instant createdDate,
             String author,
+            UUID authorId,
             String action,
             String content,
             String changes,

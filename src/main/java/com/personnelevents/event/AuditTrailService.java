@@ -6,6 +6,7 @@ import com.personnelevents.db.AuditChain;
 import com.personnelevents.db.AuditRecords;
 import com.personnelevents.event.AuditTrailRepository.ChainEntry;
 import com.personnelevents.failure.NotFoundException;
+import com.personnelevents.workflow.Response;
 import com.personnelevents.workflow.Stage;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -113,6 +114,7 @@ public class AuditTrailService {
         Map<UUID, List<ChainEntry>> activity = trail.entries(AuditTrailRepository.ACTIVITY_CHAIN, ids);
         Map<UUID, List<ChainEntry>> comments = trail.entries(AuditTrailRepository.COMMENT_CHAIN, ids);
         Map<UUID, List<Stage>> stagesOf = stages.forEvents(ids);
+        Map<UUID, List<Response>> responsesOf = stages.responses(ids);
         Map<UUID, Map<String, String>> requestsOf = accessRequests.auditStates(ids);
         for (EventRow event : batch) {
             List<ChainEntry> entries = activity.getOrDefault(event.id(), List.of());
@@ -139,7 +141,10 @@ public class AuditTrailService {
                 counts.uncovered++; // written before the trail recorded states: its hashes are all there is
                 continue;
             }
-            Map<String, String> stored = EventAudit.states(event, stagesOf.getOrDefault(event.id(), List.of()));
+            Map<String, String> stored = EventAudit.states(
+                    event,
+                    stagesOf.getOrDefault(event.id(), List.of()),
+                    responsesOf.getOrDefault(event.id(), List.of()));
             stored.putAll(requestsOf.getOrDefault(event.id(), Map.of()));
             compare(event.id(), recorded, stored, findings);
         }
@@ -154,6 +159,7 @@ public class AuditTrailService {
                     eventId,
                     entry.createdDate(),
                     entry.author(),
+                    entry.authorId(),
                     entry.action(),
                     entry.content(),
                     entry.changes());

@@ -1,5 +1,6 @@
 package com.personnelevents.event;
 
+import com.personnelevents.workflow.Actor;
 import com.personnelevents.workflow.IdentityChange;
 import com.personnelevents.workflow.StageName;
 import java.util.List;
@@ -10,7 +11,7 @@ import java.util.List;
  * them then), and who called the event off, if it was (its requests are canceled, its completed changes
  * undone).
  */
-record Changes(List<IdentityChange> identity, List<StageName> started, String calledOffBy, boolean undo) {
+record Changes(List<IdentityChange> identity, List<StageName> started, Actor calledOffBy, boolean undo) {
 
     static final Changes NONE = new Changes(List.of(), List.of(), null, false);
 
@@ -27,7 +28,7 @@ record Changes(List<IdentityChange> identity, List<StageName> started, String ca
      * The same identity changes, the event called off by {@code by}, its completed changes undone or
      * not; the stage a cancel opens to undo them raises nothing by itself.
      */
-    Changes calledOffBy(String by, boolean undo) {
+    Changes calledOffBy(Actor by, boolean undo) {
         return new Changes(identity, List.of(), by, undo);
     }
 

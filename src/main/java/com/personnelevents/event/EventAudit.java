@@ -1,6 +1,7 @@
 package com.personnelevents.event;
 
 import com.personnelevents.db.AuditRecords;
+import com.personnelevents.workflow.Response;
 import com.personnelevents.workflow.Stage;
 import java.util.List;
 import java.util.Map;
@@ -23,11 +24,12 @@ final class EventAudit {
                         event.assignee() == null ? null : event.assignee().name(),
                         event.progress().snoozedUntil(),
                         event.completedOn()),
-                event.stages());
+                event.stages(),
+                event.responses());
     }
 
     /** The same states from the stored row and stages, for the verification. */
-    static Map<String, String> states(EventRow row, List<Stage> stages) {
+    static Map<String, String> states(EventRow row, List<Stage> stages, List<Response> responses) {
         return states(
                 AuditRecords.eventState(
                         row.status().name(),
@@ -37,10 +39,11 @@ final class EventAudit {
                         row.assignee() == null ? null : row.assignee().name(),
                         row.snoozedUntil(),
                         row.completedOn()),
-                stages);
+                stages,
+                responses);
     }
 
-    private static Map<String, String> states(String event, List<Stage> stages) {
+    private static Map<String, String> states(String event, List<Stage> stages, List<Response> responses) {
         Map<String, String> states = AuditRecords.states();
         states.put(AuditRecords.EVENT, event);
         for (int position = 0; position < stages.size(); position++) {
@@ -53,8 +56,21 @@ final class EventAudit {
                             stage.scheduledStart(),
                             stage.startedOn(),
                             stage.completedOn(),
-                            stage.completedBy()));
+                            stage.completedBy(),
+                            stage.completedById()));
         }
+        // one line per step that has responses, each response as given, in order
+        Map<String, List<String>> byStep = new java.util.LinkedHashMap<>();
+        for (Response r : responses) {
+            byStep.computeIfAbsent(AuditRecords.responsesSubject(r.step().name()), k -> new java.util.ArrayList<>())
+                    .add(AuditRecords.responseState(
+                            r.role().name(),
+                            r.responder().kind().name(),
+                            r.responder().id(),
+                            r.responder().name(),
+                            r.at()));
+        }
+        byStep.forEach((subject, list) -> states.put(subject, String.join(" | ", list)));
         return states;
     }
 

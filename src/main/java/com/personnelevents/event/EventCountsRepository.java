@@ -73,7 +73,7 @@ class EventCountsRepository {
      * identity (a handful of rows, found by index), by counting.
      */
     long count(EventFilter filter) {
-        if (filter.identityId() != null) {
+        if (filter.isNarrowed()) {
             return filter.where().count(jdbc, "personnel_event");
         }
         Where where = filter.where();

@@ -4,7 +4,10 @@ import static com.personnelevents.db.Timestamps.date;
 import static com.personnelevents.db.Timestamps.instant;
 import static com.personnelevents.db.Timestamps.toDb;
 
+import com.personnelevents.workflow.Actor;
 import com.personnelevents.workflow.EventStatus;
+import com.personnelevents.workflow.Response;
+import com.personnelevents.workflow.Role;
 import com.personnelevents.workflow.Stage;
 import com.personnelevents.workflow.StageName;
 import java.util.HashMap;
@@ -14,7 +17,10 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The stages of events ({@code event_stage}), by position within their event. */
+/**
+ * The stages of events ({@code event_stage}), by position within their event, and the responses given to
+ * their Approval and Verification steps ({@code stage_response}).
+ */
 @Repository
 class EventStageRepository {
 
@@ -33,7 +39,7 @@ class EventStageRepository {
     private void insert(UUID eventId, int first, List<Stage> stages) {
         StringBuilder sql = new StringBuilder("""
                 INSERT INTO event_stage (event_id, position, name, status, started_on, scheduled_start,
-                    completed_on, completed_by) VALUES""");
+                    completed_on, completed_by, completed_by_id) VALUES""");
         Map<String, Object> params = new HashMap<>();
         params.put("eventId", eventId);
         for (int p = 0; p < stages.size(); p++) {
@@ -53,6 +59,8 @@ class EventStageRepository {
                     .append(p)
                     .append(", :completedBy")
                     .append(p)
+                    .append(", :completedById")
+                    .append(p)
                     .append(')');
             params.put("position" + p, first + p);
             params.put("name" + p, stage.name().name());
@@ -61,6 +69,7 @@ class EventStageRepository {
             params.put("scheduledStart" + p, stage.scheduledStart());
             params.put("completedOn" + p, toDb(stage.completedOn()));
             params.put("completedBy" + p, stage.completedBy());
+            params.put("completedById" + p, stage.completedById());
         }
         jdbc.sql(sql.toString()).params(params).update();
     }
@@ -74,7 +83,8 @@ class EventStageRepository {
             Stage stage = stages.get(position);
             int updated = jdbc.sql("""
                             UPDATE event_stage SET name = :name, status = :status, started_on = :startedOn,
-                                scheduled_start = :scheduledStart, completed_on = :completedOn, completed_by = :completedBy
+                                scheduled_start = :scheduledStart, completed_on = :completedOn, completed_by = :completedBy,
+                                completed_by_id = :completedById
                              WHERE event_id = :eventId AND position = :position
                             """)
                     .param("name", stage.name().name())
@@ -83,6 +93,7 @@ class EventStageRepository {
                     .param("scheduledStart", stage.scheduledStart())
                     .param("completedOn", toDb(stage.completedOn()))
                     .param("completedBy", stage.completedBy())
+                    .param("completedById", stage.completedById())
                     .param("eventId", eventId)
                     .param("position", position)
                     .update();
@@ -125,6 +136,58 @@ class EventStageRepository {
                 instant(rs, "started_on"),
                 date(rs, "scheduled_start"),
                 instant(rs, "completed_on"),
-                rs.getString("completed_by"));
+                rs.getString("completed_by"),
+                com.personnelevents.db.Timestamps.uuid(rs, "completed_by_id"));
+    }
+
+    /** The responses given to the event's steps, in the order given. */
+    List<Response> responses(UUID eventId) {
+        return responses(List.of(eventId)).getOrDefault(eventId, List.of());
+    }
+
+    /** The responses of these events, by event, each event's in the order given. */
+    Map<UUID, List<Response>> responses(java.util.Collection<UUID> eventIds) {
+        Map<UUID, List<Response>> byEvent = new HashMap<>();
+        if (eventIds.isEmpty()) {
+            return byEvent;
+        }
+        jdbc.sql("SELECT * FROM stage_response WHERE event_id IN (:ids) ORDER BY event_id, position")
+                .param("ids", eventIds)
+                .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> byEvent.computeIfAbsent(
+                                com.personnelevents.db.Timestamps.uuid(rs, "event_id"),
+                                k -> new java.util.ArrayList<>())
+                        .add(new Response(
+                                StageName.valueOf(rs.getString("stage")),
+                                Role.valueOf(rs.getString("role")),
+                                new Actor(
+                                        Actor.Kind.valueOf(rs.getString("responder_kind")),
+                                        com.personnelevents.db.Timestamps.uuid(rs, "responder_id"),
+                                        rs.getString("responder_name")),
+                                instant(rs, "responded_at"))));
+        return byEvent;
+    }
+
+    /** Stores the event's responses as they are now (a few rows: replaced whole). */
+    void replaceResponses(UUID eventId, List<Response> responses) {
+        jdbc.sql("DELETE FROM stage_response WHERE event_id = :eventId")
+                .param("eventId", eventId)
+                .update();
+        for (int position = 0; position < responses.size(); position++) {
+            Response response = responses.get(position);
+            jdbc.sql("""
+                            INSERT INTO stage_response (event_id, position, stage, role, responder_kind, responder_id,
+                                responder_name, responded_at)
+                            VALUES (:eventId, :position, :stage, :role, :kind, :responderId, :responderName, :at)
+                            """)
+                    .param("eventId", eventId)
+                    .param("position", position)
+                    .param("stage", response.step().name())
+                    .param("role", response.role().name())
+                    .param("kind", response.responder().kind().name())
+                    .param("responderId", response.responder().id())
+                    .param("responderName", response.responder().name())
+                    .param("at", toDb(response.at()))
+                    .update();
+        }
     }
 }

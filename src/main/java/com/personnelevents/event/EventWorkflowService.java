@@ -3,10 +3,9 @@ package com.personnelevents.event;
 import com.personnelevents.access.AccessRequestOutcomes;
 import com.personnelevents.access.AccessRequestService;
 import com.personnelevents.access.StageStarted;
-import com.personnelevents.auth.ApiCaller;
+import com.personnelevents.auth.Caller;
 import com.personnelevents.auth.Scope;
 import com.personnelevents.failure.ConflictException;
-import com.personnelevents.failure.ForbiddenException;
 import com.personnelevents.failure.NotFoundException;
 import com.personnelevents.identity.IdentityService;
 import com.personnelevents.identity.IdentityStatus;
@@ -18,6 +17,7 @@ import com.personnelevents.workflow.EventDefinition;
 import com.personnelevents.workflow.EventStatus;
 import com.personnelevents.workflow.EventType;
 import com.personnelevents.workflow.IdentityChange;
+import com.personnelevents.workflow.Role;
 import com.personnelevents.workflow.Stage;
 import com.personnelevents.workflow.StageName;
 import java.time.Clock;
@@ -47,6 +47,7 @@ public class EventWorkflowService implements AccessRequestOutcomes {
     private final AccessRequestService accessRequests;
     private final IdentityService identities;
     private final SettingsService settings;
+    private final EventPermissions permissions;
     private final Clock clock;
 
     EventWorkflowService(
@@ -56,6 +57,7 @@ public class EventWorkflowService implements AccessRequestOutcomes {
             AccessRequestService accessRequests,
             IdentityService identities,
             SettingsService settings,
+            EventPermissions permissions,
             Clock clock) {
         this.events = events;
         this.views = views;
@@ -63,30 +65,75 @@ public class EventWorkflowService implements AccessRequestOutcomes {
         this.accessRequests = accessRequests;
         this.identities = identities;
         this.settings = settings;
+        this.permissions = permissions;
         this.clock = clock;
     }
 
+    /**
+     * A response to the Approval step: it answers for one of the roles the rule requires (the default: the
+     * Security Team, or a token with the scope); when the last is in, the event is approved.
+     */
     @Transactional
-    PersonnelEventResponse approve(UUID id, ActionRequests.Note request, ApiCaller caller) {
-        String comment = ActionRequests.checked(request, ActionRequests.Note.NONE, ActionRequests.Note::validate);
-        return act(id, (event, now, today) -> event.approve(caller.name(), comment, now, today));
+    PersonnelEventResponse approve(UUID id, ActionRequests.Note request, Caller caller) {
+        return respond(id, StageName.Approval, request, caller);
     }
 
     @Transactional
-    PersonnelEventResponse reject(UUID id, ActionRequests.Reason request, ApiCaller caller) {
+    PersonnelEventResponse reject(UUID id, ActionRequests.Reason request, Caller caller) {
         String reason = ActionRequests.checked(request, ActionRequests.Reason.NONE, ActionRequests.Reason::validate);
-        return act(id, (event, now, today) -> event.reject(caller.name(), reason, now));
+        return act(id, caller, (event, settings, now, today) -> {
+            permissions.checkMayReject(caller, event, settings);
+            return event.reject(caller.actor(), reason, now);
+        });
     }
 
+    /**
+     * Completes a Provision or Removal stage by hand (one with nothing left open), or gives a response to the
+     * Verification step, which completes when every role its rule requires has responded.
+     */
     @Transactional
-    PersonnelEventResponse complete(UUID id, String stage, ActionRequests.Note request, ApiCaller caller) {
+    PersonnelEventResponse complete(UUID id, String stage, ActionRequests.Note request, Caller caller) {
         StageName name = stageToComplete(stage);
-        Scope needed = name == StageName.Verification ? Scope.EVENTS_VERIFY : Scope.EVENTS_PROVISION;
-        if (!caller.scopes().contains(needed)) {
-            throw new ForbiddenException("Completing the " + name + " stage needs the " + needed.value() + " scope");
+        if (name == StageName.Verification) {
+            return respond(id, name, request, caller);
         }
-        String comment = ActionRequests.checked(request, ActionRequests.Note.NONE, ActionRequests.Note::validate);
-        // Verification looks at the whole event: no refused removal of any stage may be left undecided.
+        ActionRequests.Note.Checked note =
+                ActionRequests.checked(request, ActionRequests.Note.NONE, ActionRequests.Note::validate);
+        if (note.role() != null) {
+            throw ValidationException.of("role", "Only approvals and verifications answer for a role");
+        }
+        return act(id, caller, (event, settings, now, today) -> {
+            permissions.checkMayProvision(caller, name);
+            checkNothingOutstanding(id, name);
+            return event.complete(name, caller.actor(), note.comment(), now, today);
+        });
+    }
+
+    /** Takes back the caller's responses to the open Approval or Verification step. */
+    @Transactional
+    PersonnelEventResponse resetVote(UUID id, Caller caller) {
+        return act(id, caller, (event, settings, now, today) -> event.resetVote(caller.actor(), now));
+    }
+
+    private PersonnelEventResponse respond(UUID id, StageName step, ActionRequests.Note request, Caller caller) {
+        ActionRequests.Note.Checked note =
+                ActionRequests.checked(request, ActionRequests.Note.NONE, ActionRequests.Note::validate);
+        return act(id, caller, (event, settings, now, today) -> {
+            event.progress().checkResponding(step);
+            Role role = permissions.respondingAs(caller, event, step, note.role(), settings);
+            if (step == StageName.Verification) {
+                checkNothingOutstanding(id, step);
+            }
+            List<Role> required = settings.responseRules().required(event.type(), step);
+            return event.respond(step, role, required, caller.actor(), note.comment(), now, today);
+        });
+    }
+
+    /**
+     * A stage completes only when nothing holds it open: no request of it left open, and no refused removal
+     * undecided (Verification looks at the whole event).
+     */
+    private void checkNothingOutstanding(UUID id, StageName name) {
         AccessRequestService.Outstanding outstanding =
                 accessRequests.outstanding(id, name == StageName.Verification ? null : name.name());
         if (outstanding.open() > 0 && name != StageName.Verification) {
@@ -98,46 +145,43 @@ public class EventWorkflowService implements AccessRequestOutcomes {
                     + (outstanding.undecided() == 1 ? " request" : " requests")
                     + " awaiting a decision: raise it again or accept the exception");
         }
-        return act(id, (event, now, today) -> event.complete(name, caller.name(), comment, now, today));
     }
 
     /** Who may cancel or snooze is checked first (it depends on the event's type), then the body. */
     @Transactional
-    PersonnelEventResponse cancel(UUID id, ActionRequests.Reason request, ApiCaller caller) {
-        return act(id, (event, now, today) -> {
-            requireLeaverControl(event, caller, "Canceling");
+    PersonnelEventResponse cancel(UUID id, ActionRequests.Reason request, Caller caller) {
+        return act(id, caller, (event, settings, now, today) -> {
+            permissions.checkLeaverControl(caller, event, "Canceling", settings);
             String reason =
                     ActionRequests.checked(request, ActionRequests.Reason.NONE, ActionRequests.Reason::validate);
-            return event.cancel(caller.name(), reason, accessRequests.undoable(event.id()) > 0, now);
+            return event.cancel(caller.actor(), reason, accessRequests.undoable(event.id()) > 0, now);
         });
     }
 
     @Transactional
-    PersonnelEventResponse snooze(UUID id, ActionRequests.Snooze request, ApiCaller caller) {
-        return act(id, (event, now, today) -> {
-            requireLeaverControl(event, caller, "Snoozing");
+    PersonnelEventResponse snooze(UUID id, ActionRequests.Snooze request, Caller caller) {
+        return act(id, caller, (event, settings, now, today) -> {
+            permissions.checkLeaverControl(caller, event, "Snoozing", settings);
             ActionRequests.Snooze.Checked snooze =
                     ActionRequests.checked(request, ActionRequests.Snooze.NONE, ActionRequests.Snooze::validate);
             if (event.type() == EventType.Offboard && snooze.reason() == null) {
                 throw ValidationException.of("reason", "A reason is required to snooze an offboarding");
             }
-            return event.snooze(caller.name(), snooze.until(), snooze.reason(), now, today);
+            return event.snooze(caller.actor(), snooze.until(), snooze.reason(), now, today);
         });
     }
 
     /**
      * New dates, until Provision starts, by the same rules as a create. An offboarding is moved later only
-     * by an approver (who may also move it sooner); other events by whoever may write them. The identity
-     * is locked, as a create locks it, for the checks against the person's other events.
+     * by someone who may approve it (who may also move it sooner); other events by whoever may write them.
+     * The identity is locked, as a create locks it, for the checks against the person's other events.
      */
     @Transactional
-    PersonnelEventResponse reschedule(UUID id, ActionRequests.Reschedule request, ApiCaller caller) {
-        int leadTimeDays = settings.current().leadTimeDays();
-        return act(id, (event, now, today) -> {
-            boolean approver =
-                    event.type() == EventType.Offboard && caller.scopes().contains(Scope.EVENTS_APPROVE);
+    PersonnelEventResponse reschedule(UUID id, ActionRequests.Reschedule request, Caller caller) {
+        return act(id, caller, (event, settings, now, today) -> {
+            boolean approver = event.type() == EventType.Offboard && caller.has(Scope.EVENTS_APPROVE);
             if (!approver) {
-                requireScope(
+                permissions.checkScope(
                         caller,
                         Scope.EVENTS_WRITE,
                         "Rescheduling " + event.type().noun());
@@ -145,7 +189,7 @@ public class EventWorkflowService implements AccessRequestOutcomes {
             ActionRequests.Reschedule.Checked dates = ActionRequests.checked(
                     request, ActionRequests.Reschedule.NONE, (body, violations) -> body.validate(today, violations));
             if (event.type() == EventType.Offboard && dates.effectiveDate().isAfter(event.neededOn())) {
-                requireLeaverControl(event, caller, "Moving");
+                permissions.checkLeaverControl(caller, event, "Moving", settings);
             }
             if (dates.endDate() != null && !EventDefinition.of(event.type()).hasEndDate()) {
                 String noun = event.type().noun();
@@ -157,19 +201,28 @@ public class EventWorkflowService implements AccessRequestOutcomes {
                 conflicts.check(event.identityId(), event.type(), dates.effectiveDate(), dates.endDate(), event.id());
             }
             return event.reschedule(
-                    caller.name(), dates.effectiveDate(), dates.endDate(), dates.reason(), leadTimeDays, today, now);
+                    caller.actor(),
+                    dates.effectiveDate(),
+                    dates.endDate(),
+                    dates.reason(),
+                    settings.leadTimeDays(),
+                    today,
+                    now);
         });
     }
 
     @Transactional
-    PersonnelEventResponse recordReturn(UUID id, ActionRequests.Return request, ApiCaller caller) {
+    PersonnelEventResponse recordReturn(UUID id, ActionRequests.Return request, Caller caller) {
         LocalDate returnDate =
                 ActionRequests.checked(request, ActionRequests.Return.NONE, ActionRequests.Return::validate);
-        return act(id, (event, now, today) -> event.recordReturn(caller.name(), returnDate, now, today));
+        return act(
+                id,
+                caller,
+                (event, settings, now, today) -> event.recordReturn(caller.actor(), returnDate, now, today));
     }
 
     @Transactional
-    PersonnelEventResponse assign(UUID id, ActionRequests.Assignee request, ApiCaller caller) {
+    PersonnelEventResponse assign(UUID id, ActionRequests.Assignee request, Caller caller) {
         UUID assigneeId =
                 ActionRequests.checked(request, ActionRequests.Assignee.NONE, ActionRequests.Assignee::validate);
         PersonRef assignee = assigneeId == null
@@ -180,14 +233,14 @@ public class EventWorkflowService implements AccessRequestOutcomes {
                                 .displayName(assigneeId)
                                 .orElseThrow(() ->
                                         ValidationException.of("assigneeId", IdentityService.notFound(assigneeId))));
-        return act(id, (event, now, today) -> event.assign(caller.name(), assignee, now));
+        return act(id, caller, (event, settings, now, today) -> event.assign(caller.actor(), assignee, now));
     }
 
     @Transactional
-    PersonnelEventResponse comment(UUID id, ActionRequests.NewComment request, ApiCaller caller) {
+    PersonnelEventResponse comment(UUID id, ActionRequests.NewComment request, Caller caller) {
         String content =
                 ActionRequests.checked(request, ActionRequests.NewComment.NONE, ActionRequests.NewComment::validate);
-        return act(id, (event, now, today) -> event.comment(caller.name(), content, now));
+        return act(id, caller, (event, settings, now, today) -> event.comment(caller.actor(), content, now));
     }
 
     /**
@@ -221,6 +274,13 @@ public class EventWorkflowService implements AccessRequestOutcomes {
      * open one of its stage, the stage is done, by whoever closed it (unless the event has moved on).
      */
     @Override
+    public void checkMayDecide(UUID eventId, Caller caller) {
+        PersonnelEvent event = load(eventId);
+        permissions.checkVisible(event, caller);
+        permissions.checkMayDecide(caller, event, settings.current());
+    }
+
+    @Override
     public void closed(Closed closed) {
         PersonnelEvent event = load(closed.eventId());
         event.recordBy(closed.by(), closed.action(), closed.description(), closed.at());
@@ -238,11 +298,16 @@ public class EventWorkflowService implements AccessRequestOutcomes {
         carryOutAndSave(event, changes, closed.at());
     }
 
-    private PersonnelEventResponse act(UUID id, Step step) {
+    /**
+     * One action: the event loaded and locked, found only if the caller may see it, the step applied (its
+     * checks first), what it caused carried out and the event saved with its trail.
+     */
+    private PersonnelEventResponse act(UUID id, Caller caller, Step step) {
         Settings current = settings.current();
         Instant now = clock.instant();
         PersonnelEvent event = load(id);
-        carryOutAndSave(event, step.apply(event, now, current.today(clock)), now);
+        permissions.checkVisible(event, caller);
+        carryOutAndSave(event, step.apply(event, current, now, current.today(clock)), now);
         return views.response(event);
     }
 
@@ -346,27 +411,6 @@ public class EventWorkflowService implements AccessRequestOutcomes {
         };
     }
 
-    /**
-     * Postponing or dropping a leaver is not one person's call: an offboarding is snoozed, canceled or moved
-     * later only by someone who may approve it; other events by whoever may write them.
-     */
-    private static void requireLeaverControl(PersonnelEvent event, ApiCaller caller, String what) {
-        if (event.type() == EventType.Offboard) {
-            requireScope(
-                    caller,
-                    Scope.EVENTS_APPROVE,
-                    what + " an offboarding" + (what.equals("Moving") ? " to a later date" : ""));
-        } else {
-            requireScope(caller, Scope.EVENTS_WRITE, what + " an event");
-        }
-    }
-
-    private static void requireScope(ApiCaller caller, Scope needed, String what) {
-        if (!caller.scopes().contains(needed)) {
-            throw new ForbiddenException(what + " needs the " + needed.value() + " scope");
-        }
-    }
-
     private static StageName stageToComplete(String stage) {
         Optional<StageName> name = Arrays.stream(StageName.values())
                 .filter(s -> s != StageName.Approval && s.name().equalsIgnoreCase(stage))
@@ -394,6 +438,6 @@ public class EventWorkflowService implements AccessRequestOutcomes {
 
     @FunctionalInterface
     private interface Step {
-        Changes apply(PersonnelEvent event, Instant now, LocalDate today);
+        Changes apply(PersonnelEvent event, Settings settings, Instant now, LocalDate today);
     }
 }

@@ -4,10 +4,13 @@ import com.personnelevents.db.AuditRecords;
 import com.personnelevents.identity.IdentityAttributes;
 import com.personnelevents.validation.ValidationException;
 import com.personnelevents.workflow.Action;
+import com.personnelevents.workflow.Actor;
 import com.personnelevents.workflow.EventDefinition;
 import com.personnelevents.workflow.EventStatus;
 import com.personnelevents.workflow.EventType;
 import com.personnelevents.workflow.Progress;
+import com.personnelevents.workflow.Response;
+import com.personnelevents.workflow.Role;
 import com.personnelevents.workflow.Stage;
 import com.personnelevents.workflow.StageName;
 import com.personnelevents.workflow.StagePlan;
@@ -27,8 +30,6 @@ import java.util.UUID;
  */
 final class PersonnelEvent {
 
-    static final String SYSTEM = "System";
-
     private final UUID id;
     private final long number;
     private final EventType type;
@@ -43,6 +44,10 @@ final class PersonnelEvent {
     private final EventStatus statusAtLoad;
     private final List<Activity> activity;
     private final List<Comment> comments;
+    /** The responses given to the Approval and Verification steps, in the order given. */
+    private final List<Response> responses;
+
+    private boolean responsesChanged;
     private final IdentityAttributes identityData;
     private final ChainHeads heads;
     private final long version;
@@ -69,6 +74,7 @@ final class PersonnelEvent {
             Progress progress,
             List<Activity> activity,
             List<Comment> comments,
+            List<Response> responses,
             IdentityAttributes identityData,
             ChainHeads heads,
             long version) {
@@ -86,6 +92,7 @@ final class PersonnelEvent {
         this.statusAtLoad = progress.status();
         this.activity = new ArrayList<>(activity);
         this.comments = new ArrayList<>(comments);
+        this.responses = new ArrayList<>(responses);
         this.identityData = identityData;
         this.heads = heads;
         this.version = version;
@@ -93,14 +100,15 @@ final class PersonnelEvent {
     }
 
     /**
-     * A new event, recorded as created by its reporter, with its stages planned; {@code rehireOf} names the
-     * identity an onboarding brings back (null for a new person and other types).
+     * A new event, recorded as created by its reporter (a person, or an integration token), with its stages
+     * planned; {@code rehireOf} names the identity an onboarding brings back (null for a new person and
+     * other types).
      */
     static PersonnelEvent create(
             UUID id,
             long number,
             NewEvent request,
-            PersonRef reporter,
+            Actor reporter,
             String rehireOf,
             int leadTimeDays,
             LocalDate today,
@@ -113,12 +121,13 @@ final class PersonnelEvent {
                 number,
                 request.type(),
                 identityId,
-                reporter,
+                new PersonRef(reporter.id(), reporter.name()),
                 null,
                 request.effectiveDate(),
                 request.endDate(),
                 now,
                 Progress.start(request.type(), plan),
+                List.of(),
                 List.of(),
                 List.of(),
                 request.identityData(),
@@ -127,28 +136,97 @@ final class PersonnelEvent {
         event.statesAtLoad = Map.of(); // new: its first entry records all of it
         event.record(
                 now,
-                reporter.name(),
+                reporter,
                 Activity.CREATED,
                 request.type().apiName() + " event created via API"
                         + (rehireOf == null ? "" : ": a rehire of " + rehireOf));
         if (request.comment() != null) {
-            event.addComment(reporter.name(), request.comment(), now);
+            event.addComment(reporter, request.comment(), now);
         }
         return event;
     }
 
-    Changes approve(String by, String comment, Instant now, LocalDate today) {
-        Changes changes = move(progress.approve(by, now, today), by, "Approved", "Approval completed", now);
+    /**
+     * A response to the open Approval or Verification step, answering for {@code role}. When it is the last
+     * of the roles {@code required} (the step's rule), the step completes and the event moves on; until then
+     * the event waits, its activity saying for whom.
+     */
+    Changes respond(
+            StageName step, Role role, List<Role> required, Actor by, String comment, Instant now, LocalDate today) {
+        progress.checkResponding(step);
+        responses.add(new Response(step, role, by, now));
+        responsesChanged = true;
+        List<Role> awaited = awaited(step, required);
+        Changes changes;
+        if (!awaited.isEmpty()) {
+            record(
+                    now,
+                    by,
+                    step == StageName.Approval ? "Approved" : "Verified",
+                    step + " given as " + role.apiName() + "; awaiting " + names(awaited));
+            changes = Changes.NONE;
+        } else if (step == StageName.Approval) {
+            changes = move(progress.approve(by, now, today), by, "Approved", "Approval completed", now);
+        } else {
+            changes = move(progress.complete(step, by, now, today), by, "Stage completed", step + " completed", now);
+        }
         addCommentIfAny(by, comment, now);
         return changes;
     }
 
-    Changes reject(String by, String reason, Instant now) {
+    /** The roles of {@code required} that no response of {@code step} answers for yet, in rule order. */
+    List<Role> awaited(StageName step, List<Role> required) {
+        List<Role> given = responses(step).stream().map(Response::role).toList();
+        return required.stream().filter(role -> !given.contains(role)).toList();
+    }
+
+    /** Takes back {@code by}'s responses to the open step; the step waits for them again. */
+    Changes resetVote(Actor by, Instant now) {
+        Stage current = progress.current();
+        StageName step = current == null ? StageName.Approval : current.name();
+        progress.checkResponding(step);
+        List<Response> mine = responses(step).stream()
+                .filter(r ->
+                        r.responder().kind() == by.kind() && by.is(r.responder().id()))
+                .toList();
+        if (mine.isEmpty()) {
+            throw new WorkflowException("You have given no response to the " + step + " step to reset");
+        }
+        responses.removeAll(mine);
+        responsesChanged = true;
+        record(
+                now,
+                by,
+                "Vote reset",
+                step + " response as " + names(mine.stream().map(Response::role).toList()) + " withdrawn");
+        return Changes.NONE;
+    }
+
+    List<Response> responses(StageName step) {
+        return responses.stream().filter(r -> r.step() == step).toList();
+    }
+
+    List<Response> responses() {
+        return List.copyOf(responses);
+    }
+
+    /** Whether responses were given or withdrawn since the last save; the save takes the answer once. */
+    boolean takeResponsesChanged() {
+        boolean changed = responsesChanged;
+        responsesChanged = false;
+        return changed;
+    }
+
+    private static String names(List<Role> roles) {
+        return String.join(", ", roles.stream().map(Role::apiName).toList());
+    }
+
+    Changes reject(Actor by, String reason, Instant now) {
         return move(progress.reject(now), by, "Rejected", "Rejected: " + reason, now)
                 .calledOffBy(by, true);
     }
 
-    Changes complete(StageName stage, String by, String comment, Instant now, LocalDate today) {
+    Changes complete(StageName stage, Actor by, String comment, Instant now, LocalDate today) {
         Changes changes =
                 move(progress.complete(stage, by, now, today), by, "Stage completed", stage + " completed", now);
         addCommentIfAny(by, comment, now);
@@ -159,7 +237,7 @@ final class PersonnelEvent {
      * Calls the event off. With completed changes to undo, it stays open in a Removal stage until they are
      * undone ({@link Progress#cancel}); the service raises the requests that undo them.
      */
-    Changes cancel(String by, String reason, boolean undo, Instant now) {
+    Changes cancel(Actor by, String reason, boolean undo, Instant now) {
         String detail = "Canceled: " + reason + (undo ? "; its completed changes are undone" : "");
         return move(progress.cancel(undo, now), by, "Canceled", detail, now).calledOffBy(by, true);
     }
@@ -171,10 +249,10 @@ final class PersonnelEvent {
     Changes endedByDeparture(long offboardingNumber, Instant now) {
         String detail = "Ended: the person left (offboarding #" + offboardingNumber + "); nothing of this "
                 + (type == EventType.Absence ? "leave" : "event") + " is restored";
-        return move(progress.end(), SYSTEM, "Canceled", detail, now).calledOffBy(SYSTEM, false);
+        return move(progress.end(), Actor.SYSTEM, "Canceled", detail, now).calledOffBy(Actor.SYSTEM, false);
     }
 
-    Changes snooze(String by, LocalDate until, String reason, Instant now, LocalDate today) {
+    Changes snooze(Actor by, LocalDate until, String reason, Instant now, LocalDate today) {
         LocalDate latest = today.plusDays(Progress.MAX_SNOOZE_DAYS);
         if (until.isAfter(latest)) {
             throw ValidationException.of(
@@ -191,7 +269,7 @@ final class PersonnelEvent {
      * Progress#reschedule}); a type without an end date keeps none.
      */
     Changes reschedule(
-            String by,
+            Actor by,
             LocalDate effectiveDate,
             LocalDate endDate,
             String reason,
@@ -213,7 +291,7 @@ final class PersonnelEvent {
     }
 
     /** The person returns on {@code returnDate}, or today when it is null. */
-    Changes recordReturn(String by, LocalDate returnDate, Instant now, LocalDate today) {
+    Changes recordReturn(Actor by, LocalDate returnDate, Instant now, LocalDate today) {
         LocalDate day = returnDate != null ? returnDate : today;
         Progress next = progress.recordReturn(day, today, now); // first: is this a leave, and may it return now?
         if (day.isBefore(today)) {
@@ -229,7 +307,7 @@ final class PersonnelEvent {
         return move(next, by, "Return recorded", "Returns on " + day, now);
     }
 
-    Changes assign(String by, PersonRef newAssignee, Instant now) {
+    Changes assign(Actor by, PersonRef newAssignee, Instant now) {
         Action.ASSIGN.checkAllowedIn(progress.status());
         assignee = newAssignee;
         record(
@@ -240,7 +318,7 @@ final class PersonnelEvent {
         return Changes.NONE;
     }
 
-    Changes comment(String by, String content, Instant now) {
+    Changes comment(Actor by, String content, Instant now) {
         Action.COMMENT.checkAllowedIn(progress.status());
         addComment(by, content, now);
         record(now, by, "Commented", "Comment added");
@@ -256,7 +334,7 @@ final class PersonnelEvent {
         String detail = progress.status() == EventStatus.Snoozed && progress.snoozedUntil() != null
                 ? "Woke after snooze"
                 : "Advanced by date";
-        return move(next, SYSTEM, "Scheduled step", detail, now);
+        return move(next, Actor.SYSTEM, "Scheduled step", detail, now);
     }
 
     /**
@@ -264,7 +342,7 @@ final class PersonnelEvent {
      * beyond the event, as this type's definition says: the identity's changes, and the stages that started
      * and raise access requests.
      */
-    private Changes move(Progress next, String by, String action, String detail, Instant now) {
+    private Changes move(Progress next, Actor by, String action, String detail, Instant now) {
         Progress before = progress;
         progress = next;
         record(now, by, action, detail + transition(before.status(), next.status()));
@@ -279,15 +357,15 @@ final class PersonnelEvent {
             boolean opened = old.status() != stage.status()
                     && (stage.status() == EventStatus.Open || stage.status() == EventStatus.Pending);
             if (opened && old.startedOn() == null) {
-                record(now, SYSTEM, "Stage started", stage.name() + " started");
+                record(now, Actor.SYSTEM, "Stage started", stage.name() + " started");
                 started.add(stage.name());
             }
         }
         if (before.status() != EventStatus.Completed && next.status() == EventStatus.Completed) {
-            record(now, SYSTEM, "Completed", type.apiName() + " event completed");
+            record(now, Actor.SYSTEM, "Completed", type.apiName() + " event completed");
         }
         if (before.isUndoing() && next.status() == EventStatus.Canceled) {
-            record(now, SYSTEM, "Canceled", "Every completed change of the event is undone");
+            record(now, Actor.SYSTEM, "Canceled", "Every completed change of the event is undone");
         }
         return new Changes(EventDefinition.of(type).identityChanges(before, next), started);
     }
@@ -296,20 +374,20 @@ final class PersonnelEvent {
         return from == to ? "" : " (" + from + " → " + to + ")";
     }
 
-    private void addCommentIfAny(String by, String comment, Instant now) {
+    private void addCommentIfAny(Actor by, String comment, Instant now) {
         if (comment != null) {
             addComment(by, comment, now);
         }
     }
 
-    private void addComment(String by, String content, Instant now) {
-        Comment comment = new Comment(now, by, content);
+    private void addComment(Actor by, String content, Instant now) {
+        Comment comment = new Comment(now, by.name(), by.personId(), content);
         comments.add(comment);
         newComments.add(comment);
     }
 
-    private void record(Instant now, String author, String action, String content) {
-        Activity entry = new Activity(now, author, action, content);
+    private void record(Instant now, Actor author, String action, String content) {
+        Activity entry = new Activity(now, author.name(), author.personId(), action, content);
         activity.add(entry);
         newActivity.add(entry);
     }
@@ -319,11 +397,11 @@ final class PersonnelEvent {
      * once the service has carried them out: system entries of the same step.
      */
     void recordSystem(String action, String content, Instant now) {
-        record(now, SYSTEM, action, content);
+        record(now, Actor.SYSTEM, action, content);
     }
 
     /** Records something done to the event from outside it (an access request of it closed). */
-    void recordBy(String author, String action, String content, Instant at) {
+    void recordBy(Actor author, String action, String content, Instant at) {
         record(at, author, action, content);
     }
 

@@ -1,6 +1,6 @@
 package com.personnelevents.event;
 
-import com.personnelevents.auth.ApiCaller;
+import com.personnelevents.auth.Caller;
 import com.personnelevents.web.ApiDocs;
 import com.personnelevents.web.ApiPaths;
 import com.personnelevents.web.IdempotencyKey;
@@ -43,7 +43,7 @@ class PersonnelEventController {
     @ApiDocs.Conflict
     @ApiDocs.Unprocessable
     ResponseEntity<PersonnelEventResponse> onboard(
-            @RequestBody OnboardRequest request, ApiCaller caller, IdempotencyKey key) {
+            @RequestBody OnboardRequest request, Caller caller, IdempotencyKey key) {
         return created(events.create(request, caller, key));
     }
 
@@ -53,7 +53,7 @@ class PersonnelEventController {
     @ApiDocs.Conflict
     @ApiDocs.Unprocessable
     ResponseEntity<PersonnelEventResponse> offboard(
-            @RequestBody OffboardRequest request, ApiCaller caller, IdempotencyKey key) {
+            @RequestBody OffboardRequest request, Caller caller, IdempotencyKey key) {
         return created(events.create(request, caller, key));
     }
 
@@ -65,7 +65,7 @@ class PersonnelEventController {
     @ApiDocs.Conflict
     @ApiDocs.Unprocessable
     ResponseEntity<PersonnelEventResponse> roleTransition(
-            @RequestBody RoleTransitionRequest request, ApiCaller caller, IdempotencyKey key) {
+            @RequestBody RoleTransitionRequest request, Caller caller, IdempotencyKey key) {
         return created(events.create(request, caller, key));
     }
 
@@ -75,7 +75,7 @@ class PersonnelEventController {
     @ApiDocs.Conflict
     @ApiDocs.Unprocessable
     ResponseEntity<PersonnelEventResponse> leaveOfAbsence(
-            @RequestBody LeaveOfAbsenceRequest request, ApiCaller caller, IdempotencyKey key) {
+            @RequestBody LeaveOfAbsenceRequest request, Caller caller, IdempotencyKey key) {
         return created(events.create(request, caller, key));
     }
 
@@ -95,16 +95,17 @@ class PersonnelEventController {
                     String type,
             @Parameter(description = "Case-insensitive", schema = @Schema(implementation = EventStatus.class))
                     @RequestParam(required = false)
-                    String status) {
-        return events.page(page, EventFilter.parse(identityId, type, status));
+                    String status,
+            Caller caller) {
+        return events.page(page, EventFilter.parse(identityId, type, status).visibleTo(caller.narrowedTo()));
     }
 
     @GetMapping("/" + ApiPaths.ID)
     @Operation(
             operationId = "getPersonnelEvent",
             summary = "Get one personnel event with its stages, activity and comments")
-    PersonnelEventResponse get(@PathVariable UUID id) {
-        return events.get(id);
+    PersonnelEventResponse get(@PathVariable UUID id, Caller caller) {
+        return events.get(id, caller);
     }
 
     @GetMapping("/" + ApiPaths.ID + "/access-preview")
@@ -112,16 +113,27 @@ class PersonnelEventController {
             operationId = "previewPersonnelEventAccess",
             summary = "The access requests the event's Provision (and Removal) would raise if they started now")
     @ApiDocs.Conflict
-    AccessPreviewResponse accessPreview(@PathVariable UUID id) {
-        return events.accessPreview(id);
+    AccessPreviewResponse accessPreview(@PathVariable UUID id, Caller caller) {
+        return events.accessPreview(id, caller);
     }
 
     @PostMapping("/" + ApiPaths.ID + "/approve")
-    @Operation(operationId = "approvePersonnelEvent", summary = "Approve an event (Pending or Scheduled)")
+    @Operation(
+            operationId = "approvePersonnelEvent",
+            summary = "Approve an event awaiting approval, as one of the roles its rule requires")
     @ApiDocs.Conflict
     PersonnelEventResponse approve(
-            @PathVariable UUID id, @RequestBody(required = false) ActionRequests.Note request, ApiCaller caller) {
+            @PathVariable UUID id, @RequestBody(required = false) ActionRequests.Note request, Caller caller) {
         return workflow.approve(id, request, caller);
+    }
+
+    @PostMapping("/" + ApiPaths.ID + "/reset-vote")
+    @Operation(
+            operationId = "resetMyVote",
+            summary = "Take back your response to the open Approval or Verification step")
+    @ApiDocs.Conflict
+    PersonnelEventResponse resetVote(@PathVariable UUID id, Caller caller) {
+        return workflow.resetVote(id, caller);
     }
 
     @PostMapping("/" + ApiPaths.ID + "/reject")
@@ -130,7 +142,7 @@ class PersonnelEventController {
             summary = "Reject an event awaiting approval: it is canceled with the reason")
     @ApiDocs.Conflict
     PersonnelEventResponse reject(
-            @PathVariable UUID id, @RequestBody(required = false) ActionRequests.Reason request, ApiCaller caller) {
+            @PathVariable UUID id, @RequestBody(required = false) ActionRequests.Reason request, Caller caller) {
         return workflow.reject(id, request, caller);
     }
 
@@ -145,7 +157,7 @@ class PersonnelEventController {
                     @PathVariable
                     String stage,
             @RequestBody(required = false) ActionRequests.Note request,
-            ApiCaller caller) {
+            Caller caller) {
         return workflow.complete(id, stage, request, caller);
     }
 
@@ -153,7 +165,7 @@ class PersonnelEventController {
     @Operation(operationId = "cancelPersonnelEvent", summary = "Cancel an event, with a reason")
     @ApiDocs.Conflict
     PersonnelEventResponse cancel(
-            @PathVariable UUID id, @RequestBody(required = false) ActionRequests.Reason request, ApiCaller caller) {
+            @PathVariable UUID id, @RequestBody(required = false) ActionRequests.Reason request, Caller caller) {
         return workflow.cancel(id, request, caller);
     }
 
@@ -161,7 +173,7 @@ class PersonnelEventController {
     @Operation(operationId = "snoozePersonnelEvent", summary = "Snooze an event awaiting approval until a day")
     @ApiDocs.Conflict
     PersonnelEventResponse snooze(
-            @PathVariable UUID id, @RequestBody(required = false) ActionRequests.Snooze request, ApiCaller caller) {
+            @PathVariable UUID id, @RequestBody(required = false) ActionRequests.Snooze request, Caller caller) {
         return workflow.snooze(id, request, caller);
     }
 
@@ -171,7 +183,7 @@ class PersonnelEventController {
             summary = "Move an event's dates, with a reason, until its Provision stage starts")
     @ApiDocs.Conflict
     PersonnelEventResponse reschedule(
-            @PathVariable UUID id, @RequestBody(required = false) ActionRequests.Reschedule request, ApiCaller caller) {
+            @PathVariable UUID id, @RequestBody(required = false) ActionRequests.Reschedule request, Caller caller) {
         return workflow.reschedule(id, request, caller);
     }
 
@@ -179,7 +191,7 @@ class PersonnelEventController {
     @Operation(operationId = "recordReturn", summary = "Record the return from a leave of absence")
     @ApiDocs.Conflict
     PersonnelEventResponse recordReturn(
-            @PathVariable UUID id, @RequestBody(required = false) ActionRequests.Return request, ApiCaller caller) {
+            @PathVariable UUID id, @RequestBody(required = false) ActionRequests.Return request, Caller caller) {
         return workflow.recordReturn(id, request, caller);
     }
 
@@ -187,7 +199,7 @@ class PersonnelEventController {
     @Operation(operationId = "assignPersonnelEvent", summary = "Assign the event to an identity, or unassign it")
     @ApiDocs.Conflict
     PersonnelEventResponse assign(
-            @PathVariable UUID id, @RequestBody(required = false) ActionRequests.Assignee request, ApiCaller caller) {
+            @PathVariable UUID id, @RequestBody(required = false) ActionRequests.Assignee request, Caller caller) {
         return workflow.assign(id, request, caller);
     }
 
@@ -195,7 +207,7 @@ class PersonnelEventController {
     @Operation(operationId = "commentOnPersonnelEvent", summary = "Add a comment to the event")
     @ApiDocs.Conflict
     PersonnelEventResponse comment(
-            @PathVariable UUID id, @RequestBody(required = false) ActionRequests.NewComment request, ApiCaller caller) {
+            @PathVariable UUID id, @RequestBody(required = false) ActionRequests.NewComment request, Caller caller) {
         return workflow.comment(id, request, caller);
     }
 

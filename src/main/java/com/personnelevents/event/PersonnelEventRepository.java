@@ -107,6 +107,13 @@ class PersonnelEventRepository {
         this.trail.write(trail);
     }
 
+    /** The event's responses, when a step changed them. */
+    private void saveResponses(PersonnelEvent event) {
+        if (event.takeResponsesChanged()) {
+            stages.replaceResponses(event.id(), event.responses());
+        }
+    }
+
     /** The step's trail entries, chained after the event's heads, its last one recording what changed. */
     private AuditTrailRepository.Chained chain(PersonnelEvent event) {
         List<Activity> activity = event.takeUnsavedActivity();
@@ -156,6 +163,7 @@ class PersonnelEventRepository {
             counts.adjust(event.type(), event.status(), event.neededOn(), 1);
         }
         stages.update(event.id(), event.stages());
+        saveResponses(event);
         this.trail.write(trail);
         return true;
     }
@@ -279,13 +287,17 @@ class PersonnelEventRepository {
                 .query((rs, n) -> new Activity(
                         instant(rs, "created_date"),
                         rs.getString("author"),
+                        uuid(rs, "author_id"),
                         rs.getString("action"),
                         rs.getString("content")))
                 .list();
         List<Comment> comments = jdbc.sql("SELECT * FROM event_comment WHERE event_id = :id ORDER BY id")
                 .param("id", row.id())
-                .query((rs, n) ->
-                        new Comment(instant(rs, "created_date"), rs.getString("author"), rs.getString("content")))
+                .query((rs, n) -> new Comment(
+                        instant(rs, "created_date"),
+                        rs.getString("author"),
+                        uuid(rs, "author_id"),
+                        rs.getString("content")))
                 .list();
         // Only onboardings and role transitions carry identity data.
         IdentityAttributes identityData = row.type() == EventType.Onboard || row.type() == EventType.RoleTransition
@@ -305,6 +317,7 @@ class PersonnelEventRepository {
                 progress,
                 activity,
                 comments,
+                this.stages.responses(row.id()),
                 identityData,
                 row.heads(),
                 row.version());
@@ -344,7 +357,7 @@ class PersonnelEventRepository {
     List<EventRow> page(EventFilter filter, long offset) {
         Where where = filter.where();
         long skip = offset;
-        if (offset > 0 && filter.identityId() == null) {
+        if (offset > 0 && !filter.isNarrowed()) {
             Optional<EventCountsRepository.PageStart> start = counts.pageStart(filter, offset);
             if (start.isEmpty()) {
                 return List.of();

@@ -1,7 +1,7 @@
 package com.personnelevents.event;
 
 import com.personnelevents.access.AccessRequestService;
-import com.personnelevents.auth.ApiCaller;
+import com.personnelevents.auth.Caller;
 import com.personnelevents.db.Sha256;
 import com.personnelevents.event.IdempotencyStore.StoredResponse;
 import com.personnelevents.failure.ConflictException;
@@ -58,6 +58,7 @@ public class PersonnelEventService implements CustomFieldValues {
     private final IdentityService identities;
     private final AccessRequestService accessRequests;
     private final SettingsService settings;
+    private final EventPermissions permissions;
     private final Clock clock;
     private final TransactionTemplate transaction;
     private final JsonMapper json;
@@ -70,6 +71,7 @@ public class PersonnelEventService implements CustomFieldValues {
             IdentityService identities,
             AccessRequestService accessRequests,
             SettingsService settings,
+            EventPermissions permissions,
             Clock clock,
             PlatformTransactionManager transactions,
             JsonMapper json,
@@ -80,6 +82,7 @@ public class PersonnelEventService implements CustomFieldValues {
         this.identities = identities;
         this.accessRequests = accessRequests;
         this.settings = settings;
+        this.permissions = permissions;
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactions);
         this.json = json;
@@ -90,7 +93,7 @@ public class PersonnelEventService implements CustomFieldValues {
      * Creates the event in one transaction. With an idempotency key, a retry of the same request gets
      * the original answer and creates nothing; the same key with another request is refused.
      */
-    Created create(EventRequest request, ApiCaller caller, IdempotencyKey key) {
+    Created create(EventRequest request, Caller caller, IdempotencyKey key) {
         try {
             return createOrReplay(request, caller, key);
         } catch (ValidationException
@@ -105,7 +108,7 @@ public class PersonnelEventService implements CustomFieldValues {
         }
     }
 
-    private Created createOrReplay(EventRequest request, ApiCaller caller, IdempotencyKey key) {
+    private Created createOrReplay(EventRequest request, Caller caller, IdempotencyKey key) {
         if (key == null) {
             return new Created(transaction.execute(tx -> createNow(request, caller)), false);
         }
@@ -134,7 +137,7 @@ public class PersonnelEventService implements CustomFieldValues {
         }
     }
 
-    private Optional<Created> replay(ApiCaller caller, String key, String requestHash) {
+    private Optional<Created> replay(Caller caller, String key, String requestHash) {
         return idempotency.find(caller.tokenId(), key).map(stored -> {
             if (!stored.requestHash().equals(requestHash)) {
                 throw new UnprocessableException(
@@ -144,7 +147,7 @@ public class PersonnelEventService implements CustomFieldValues {
         });
     }
 
-    private PersonnelEventResponse createNow(EventRequest request, ApiCaller caller) {
+    private PersonnelEventResponse createNow(EventRequest request, Caller caller) {
         Settings current = settings.current();
         LocalDate today = current.today(clock);
         Violations violations = new Violations();
@@ -168,7 +171,7 @@ public class PersonnelEventService implements CustomFieldValues {
                 UUID.randomUUID(),
                 events.nextNumber(),
                 event,
-                new PersonRef(caller.tokenId(), caller.name()),
+                caller.actor(),
                 identity.filter(i -> event.type() == EventType.Onboard)
                         .map(i -> i.lastName() + ", " + i.firstName() + " (" + i.id() + ")")
                         .orElse(null),
@@ -180,7 +183,8 @@ public class PersonnelEventService implements CustomFieldValues {
         return PersonnelEventResponse.of(
                 created,
                 identity.orElseGet(() -> preview(created.identityId(), created.identityData(), created.createdAt())),
-                Map.of());
+                Map.of(),
+                current.responseRules());
     }
 
     /**
@@ -260,9 +264,16 @@ public class PersonnelEventService implements CustomFieldValues {
         }
     }
 
+    /** The event, if the caller may see it; one they may not is not found. */
     @Transactional(readOnly = true)
-    public PersonnelEventResponse get(UUID id) {
-        return response(events.findById(id).orElseThrow(() -> new NotFoundException(notFound(id))));
+    public PersonnelEventResponse get(UUID id, Caller caller) {
+        return response(visible(id, caller));
+    }
+
+    private PersonnelEvent visible(UUID id, Caller caller) {
+        PersonnelEvent event = events.findById(id).orElseThrow(() -> new NotFoundException(notFound(id)));
+        permissions.checkVisible(event, caller);
+        return event;
     }
 
     /**
@@ -270,8 +281,8 @@ public class PersonnelEventService implements CustomFieldValues {
      * has not started; for a new hire, from the attributes the identity will have.
      */
     @Transactional(readOnly = true)
-    AccessPreviewResponse accessPreview(UUID id) {
-        PersonnelEvent event = events.findById(id).orElseThrow(() -> new NotFoundException(notFound(id)));
+    AccessPreviewResponse accessPreview(UUID id, Caller caller) {
+        PersonnelEvent event = visible(id, caller);
         if (event.progress().isCalledOff() || event.progress().isTerminal()) {
             throw new ConflictException(
                     "The event is " + (event.progress().isUndoing() ? "being canceled" : event.status())
@@ -303,7 +314,11 @@ public class PersonnelEventService implements CustomFieldValues {
     }
 
     PersonnelEventResponse response(PersonnelEvent event) {
-        return PersonnelEventResponse.of(event, affectedIdentity(event), accessRequests.forEvent(event.id()));
+        return PersonnelEventResponse.of(
+                event,
+                affectedIdentity(event),
+                accessRequests.forEvent(event.id()),
+                settings.current().responseRules());
     }
 
     /** One snapshot for the page, its start and the total: a concurrent create cannot shift one of them. */

@@ -102,6 +102,14 @@ class IdentityRepository {
                 .optional();
     }
 
+    /** The identities whose supervisor is this one, by name. */
+    List<IdentityRow> directReports(UUID supervisorId) {
+        return jdbc.sql(SELECT + " WHERE i.supervisor_id = :id ORDER BY i.last_name, i.first_name, i.id")
+                .param("id", supervisorId)
+                .query(this::row)
+                .list();
+    }
+
     List<IdentityRow> page(IdentityFilter filter, long offset) {
         return filter.where().page(jdbc, SELECT, "i.last_name, i.first_name, i.id", offset, this::row);
     }

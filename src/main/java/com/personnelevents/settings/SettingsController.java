@@ -1,6 +1,6 @@
 package com.personnelevents.settings;
 
-import com.personnelevents.auth.ApiCaller;
+import com.personnelevents.auth.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,7 +11,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/settings")
-@Tag(name = "Settings", description = "The organisation's time zone, lead time and custom fields")
+@Tag(
+        name = "Settings",
+        description = "The organisation's time zone, lead time, custom fields, approval rules and duties")
 class SettingsController {
 
     private final SettingsService settings;
@@ -28,7 +30,7 @@ class SettingsController {
 
     @PutMapping
     @Operation(operationId = "updateSettings", summary = "Replace the settings")
-    SettingsResponse update(@RequestBody SettingsRequest request, ApiCaller caller) {
-        return SettingsResponse.of(settings.update(request, caller.name()));
+    SettingsResponse update(@RequestBody SettingsRequest request, Caller caller) {
+        return SettingsResponse.of(settings.update(request, caller.actor()));
     }
 }

@@ -3,10 +3,17 @@ package com.personnelevents.settings;
 import com.personnelevents.audit.AdminTrail;
 import com.personnelevents.settings.SettingsRepository.StoredSettings;
 import com.personnelevents.validation.Violations;
+import com.personnelevents.workflow.Actor;
+import com.personnelevents.workflow.Duty;
+import com.personnelevents.workflow.EventType;
+import com.personnelevents.workflow.Role;
+import com.personnelevents.workflow.StageName;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +70,12 @@ public class SettingsService {
         }
         Settings settings = transactions.execute(status -> {
             StoredSettings stored = repository.find().orElse(defaults);
-            return new Settings(stored.timeZone(), stored.leadTimeDays(), repository.customFields());
+            return new Settings(
+                    stored.timeZone(),
+                    stored.leadTimeDays(),
+                    repository.customFields(),
+                    repository.responseRules(),
+                    repository.relaxedDuties());
         });
         this.cached = new Cached(settings, now);
         return settings;
@@ -78,7 +90,7 @@ public class SettingsService {
 
     /** Replaces the settings; the administrative trail records who changed what, from what to what. */
     @Transactional
-    public Settings update(SettingsRequest request, String author) {
+    public Settings update(SettingsRequest request, Actor author) {
         Violations violations = new Violations();
         ZoneId zone = zone(request.timeZone(), violations);
         Integer lead = request.leadTimeDays();
@@ -91,6 +103,8 @@ public class SettingsService {
                             + " days");
         }
         List<CustomField> fields = customFields(request.customFields(), violations);
+        Map<EventType, Map<StageName, List<Role>>> rules = approvalRules(request.approvalRules(), violations);
+        Set<Duty> relaxed = relaxedDuties(request.relaxedDuties(), violations);
         violations.throwIfAny();
 
         repository.lockForUpdate(defaults);
@@ -104,6 +118,10 @@ public class SettingsService {
             if (before.get(field.slot()).enabled() && !field.enabled()) {
                 customFieldValues.orderedStream().forEach(values -> values.clearCustomField(field.slot()));
             }
+        }
+        rules.forEach((type, steps) -> steps.forEach((step, roles) -> repository.save(type, step, roles)));
+        if (relaxed != null) {
+            repository.saveRelaxedDuties(relaxed);
         }
         forgetCached();
         Settings now = current();
@@ -121,9 +139,103 @@ public class SettingsService {
                         + (was.enabled() && !field.enabled() ? " (its values deleted)" : ""));
             }
         }
+        for (EventType type : EventType.values()) {
+            for (StageName step : List.of(StageName.Approval, StageName.Verification)) {
+                List<Role> was = old.responseRules().named(type, step);
+                List<Role> is = now.responseRules().named(type, step);
+                if (!was.equals(is)) {
+                    changes.add(type.apiName() + " " + (step == StageName.Approval ? "approvers" : "verifiers") + " "
+                            + rule(was) + " → " + rule(is));
+                }
+            }
+        }
+        for (Duty duty : Duty.values()) {
+            if (old.enforces(duty) != now.enforces(duty)) {
+                changes.add("duty " + duty.apiName() + (now.enforces(duty) ? " enforced again" : " relaxed"));
+            }
+        }
         adminTrail.record(
                 author, "Settings changed", "Settings", changes.isEmpty() ? "No change" : String.join("; ", changes));
         return now;
+    }
+
+    private static String rule(List<Role> roles) {
+        return roles.isEmpty()
+                ? "[default: Security Team]"
+                : roles.stream().map(Role::apiName).toList().toString();
+    }
+
+    /**
+     * The rules of the types the request names, each type's approvers and verifiers (an empty or missing list
+     * keeps that step's default); types left out keep their rules.
+     */
+    private static Map<EventType, Map<StageName, List<Role>>> approvalRules(
+            List<SettingsRequest.ApprovalRuleRequest> requested, Violations violations) {
+        Map<EventType, Map<StageName, List<Role>>> rules = new EnumMap<>(EventType.class);
+        if (requested == null) {
+            return rules;
+        }
+        for (int i = 0; i < requested.size(); i++) {
+            SettingsRequest.ApprovalRuleRequest rule = requested.get(i);
+            String at = "approvalRules[" + i + "]";
+            if (rule == null) {
+                violations.add(at, "Each approval rule must be an object");
+                continue;
+            }
+            EventType type = rule.eventType() == null
+                    ? null
+                    : EventType.parseFilter(rule.eventType()).orElse(null);
+            if (type == null) {
+                violations.add(
+                        at + ".eventType", "Event type must be one of: Onboard, Offboard, Role Transition, Absence");
+            } else if (rules.containsKey(type)) {
+                violations.add(at + ".eventType", "Event type " + type.apiName() + " appears more than once");
+            }
+            Map<StageName, List<Role>> steps = new EnumMap<>(StageName.class);
+            steps.put(StageName.Approval, roles(rule.approvers(), at + ".approvers", violations));
+            steps.put(StageName.Verification, roles(rule.verifiers(), at + ".verifiers", violations));
+            if (type != null) {
+                rules.putIfAbsent(type, steps);
+            }
+        }
+        return rules;
+    }
+
+    private static List<Role> roles(List<String> names, String at, Violations violations) {
+        List<Role> roles = new ArrayList<>();
+        if (names == null) {
+            return roles;
+        }
+        for (int i = 0; i < names.size(); i++) {
+            Role role = Role.parse(names.get(i)).filter(Role::mayRespond).orElse(null);
+            if (role == null) {
+                violations.add(at + "[" + i + "]", "Role must be one of: " + Role.validValues(true));
+            } else if (roles.contains(role)) {
+                violations.add(at + "[" + i + "]", "Role " + role.apiName() + " appears more than once");
+            } else {
+                roles.add(role);
+            }
+        }
+        return roles;
+    }
+
+    /** The duties to relax; null when the request leaves them as they are. */
+    private static Set<Duty> relaxedDuties(List<String> names, Violations violations) {
+        if (names == null) {
+            return null;
+        }
+        Set<Duty> relaxed = EnumSet.noneOf(Duty.class);
+        for (int i = 0; i < names.size(); i++) {
+            Duty duty = names.get(i) == null
+                    ? null
+                    : Duty.parse(names.get(i).trim()).orElse(null);
+            if (duty == null) {
+                violations.add("relaxedDuties[" + i + "]", "Duty must be one of: " + Duty.validValues());
+            } else {
+                relaxed.add(duty);
+            }
+        }
+        return relaxed;
     }
 
     private static String describe(CustomField field) {

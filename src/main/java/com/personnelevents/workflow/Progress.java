@@ -49,10 +49,26 @@ public record Progress(
         return stages.stream().filter(s -> s.name() == name).findFirst().orElse(null);
     }
 
-    public Progress approve(String by, Instant now, LocalDate today) {
+    public Progress approve(Actor by, Instant now, LocalDate today) {
         Action.APPROVE.checkAllowedIn(status);
         Stage approval = requireCurrent(StageName.Approval, EventStatus.Pending);
         return replace(approval, approval.complete(now, by)).advance(today, now);
+    }
+
+    /**
+     * Refuses unless {@code step} (Approval or Verification) is the current stage and open for responses:
+     * what a response, or taking one back, needs before it is recorded.
+     */
+    public void checkResponding(StageName step) {
+        if (step == StageName.Approval) {
+            Action.APPROVE.checkAllowedIn(status);
+            requireCurrent(StageName.Approval, EventStatus.Pending);
+        } else if (step == StageName.Verification) {
+            Action.COMPLETE_VERIFICATION.checkAllowedIn(status);
+            requireCurrent(StageName.Verification, EventStatus.Open);
+        } else {
+            throw new WorkflowException("Only the Approval and Verification steps take responses");
+        }
     }
 
     public Progress reject(Instant now) {
@@ -61,7 +77,7 @@ public record Progress(
         return cancelRemaining();
     }
 
-    public Progress complete(StageName name, String by, Instant now, LocalDate today) {
+    public Progress complete(StageName name, Actor by, Instant now, LocalDate today) {
         Action.completing(name).checkAllowedIn(status);
         Stage stage = requireCurrent(name, EventStatus.Open);
         return replace(stage, stage.complete(now, by)).advance(today, now);
@@ -89,7 +105,7 @@ public record Progress(
             return cancelRemaining();
         }
         List<Stage> next = new ArrayList<>();
-        Stage undoing = new Stage(StageName.Removal, EventStatus.Open, now, null, null, null);
+        Stage undoing = new Stage(StageName.Removal, EventStatus.Open, now, null, null, null, null);
         for (Stage stage : stages) {
             if (stage.name() == StageName.Removal) {
                 next.add(undoing);

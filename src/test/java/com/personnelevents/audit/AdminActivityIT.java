@@ -97,7 +97,7 @@ class AdminActivityIT extends ApiIntegrationTest {
                 .containsExactly(
                         "Admin Alex | Token revoked | Token " + token.text("id") + " | Revoked",
                         "Admin Alex | Token created | Token Feed " + name + " (" + token.text("id")
-                                + ") | Scopes [events:write], expires never",
+                                + ") | Integration token, scopes [events:write], expires never",
                         "Admin Alex | Application retired | Application " + name + " (" + appId
                                 + ") | Active → Retired",
                         "Admin Alex | Access model created | Access model Posters " + name + " ("

@@ -77,7 +77,7 @@ class TokenCommandIT extends ApiIntegrationTest {
         assertThat(result.exitCode()).as(result.err()).isZero();
         String line = lineFor(result, name);
         String[] columns = line.split("\t");
-        assertThat(columns).hasSize(4);
+        assertThat(columns).hasSize(5);
         assertThat(UUID.fromString(columns[0]))
                 .isEqualTo(jdbc.sql("SELECT id FROM api_token WHERE name = :name")
                         .param("name", name)
@@ -86,6 +86,7 @@ class TokenCommandIT extends ApiIntegrationTest {
         assertThat(columns[1]).isEqualTo(name);
         assertThat(columns[2].split(",")).containsExactlyInAnyOrder("events:read", "events:write");
         assertThat(columns[3]).isEqualTo("active");
+        assertThat(columns[4]).isEqualTo("integration");
         assertThat(result.out()).doesNotContain("pe_");
     }
 

@@ -357,13 +357,13 @@ public final class Benchmark {
                     AuditRecords.EVENT, AuditRecords.eventState("Scheduled", effective, null, null, null, null, null));
             states.put(
                     AuditRecords.stageSubject("Approval"),
-                    AuditRecords.stageState(0, "Scheduled", effective.minusDays(7), null, null, null));
+                    AuditRecords.stageState(0, "Scheduled", effective.minusDays(7), null, null, null, null));
             states.put(
                     AuditRecords.stageSubject("Provision"),
-                    AuditRecords.stageState(1, "Scheduled", effective, null, null, null));
+                    AuditRecords.stageState(1, "Scheduled", effective, null, null, null, null));
             states.put(
                     AuditRecords.stageSubject("Verification"),
-                    AuditRecords.stageState(2, "Scheduled", null, null, null, null));
+                    AuditRecords.stageState(2, "Scheduled", null, null, null, null, null));
             String changes = AuditRecords.lines(states);
             String activityHead = AuditChain.next(
                     AuditChain.start(id, "event_activity"),

@@ -54,7 +54,7 @@ class CommandLineIT extends ApiIntegrationTest {
         CommandRun run = ApplicationProcess.command(temp, temp, "tokne", "list");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("Unknown command 'tokne'").contains("Commands: token, audit");
+        assertThat(run.err()).contains("Unknown command 'tokne'").contains("Commands: token, user, audit");
         assertThat(run.err()).doesNotContain("Tomcat").doesNotContain("Started");
         assertThat(run.out()).isEmpty();
     }

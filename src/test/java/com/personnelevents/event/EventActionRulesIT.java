@@ -24,11 +24,18 @@ class EventActionRulesIT extends ApiIntegrationTest {
     private static final String EVENTS = "/api/personnel-events/";
 
     private String admin;
+    /**
+     * A second admin token, which approves, rejects and verifies: the token that created an event (admin)
+     * may not (separation of duties), nor may the one that provisioned it verify it.
+     */
+    private String otherAdmin;
+
     private String reader;
 
     @BeforeEach
     void tokens() {
         admin = token("admin");
+        otherAdmin = token("admin");
         reader = token("events:read");
     }
 
@@ -49,10 +56,10 @@ class EventActionRulesIT extends ApiIntegrationTest {
     @Test
     void refuses_to_approve_an_event_a_second_time() {
         UUID id = onboarding(7);
-        assertThat(post(EVENTS + id + "/approve", admin, "{}").status()).isEqualTo(200);
+        assertThat(post(EVENTS + id + "/approve", otherAdmin, "{}").status()).isEqualTo(200);
         long activity = activityCount(id);
 
-        ApiResponse second = post(EVENTS + id + "/approve", admin, "{}");
+        ApiResponse second = post(EVENTS + id + "/approve", otherAdmin, "{}");
 
         assertConflict(second, "Cannot approve an event that is Scheduled");
         assertThat(activityCount(id)).isEqualTo(activity);
@@ -63,7 +70,7 @@ class EventActionRulesIT extends ApiIntegrationTest {
         UUID id = onboarding(7);
 
         ApiResponse approved =
-                post(EVENTS + id + "/approve", admin, JsonBody.json().with("comment", "Looks good"));
+                post(EVENTS + id + "/approve", otherAdmin, JsonBody.json().with("comment", "Looks good"));
 
         assertThat(approved.status()).as(approved.body().toString()).isEqualTo(200);
         assertThat(approved.text("status")).isEqualTo("Scheduled");
@@ -164,7 +171,7 @@ class EventActionRulesIT extends ApiIntegrationTest {
         UUID id = onboarding(7);
 
         ApiResponse rejected =
-                post(EVENTS + id + "/reject", admin, JsonBody.json().with("reason", "Duplicate"));
+                post(EVENTS + id + "/reject", otherAdmin, JsonBody.json().with("reason", "Duplicate"));
 
         assertThat(rejected.status()).as(rejected.body().toString()).isEqualTo(200);
         assertThat(rejected.text("status")).isEqualTo("Canceled");
@@ -544,7 +551,7 @@ class EventActionRulesIT extends ApiIntegrationTest {
     /** An onboarding starting today, approved: its Provision stage is open. */
     private UUID openOnboarding() {
         UUID id = onboarding(0);
-        ApiResponse approved = post(EVENTS + id + "/approve", admin, "{}");
+        ApiResponse approved = post(EVENTS + id + "/approve", otherAdmin, "{}");
         assertThat(approved.status()).as(approved.body().toString()).isEqualTo(200);
         assertThat(approved.text("status")).isEqualTo("Open");
         return id;
@@ -571,8 +578,10 @@ class EventActionRulesIT extends ApiIntegrationTest {
         return UUID.fromString(created.text("id"));
     }
 
+    /** Provision by admin; Verification by the other admin token (not the creator, not the provisioner). */
     private void complete(UUID id, String stage) {
-        ApiResponse completed = post(EVENTS + id + "/stages/" + stage + "/complete", admin, "{}");
+        String by = stage.equals("Verification") ? otherAdmin : admin;
+        ApiResponse completed = post(EVENTS + id + "/stages/" + stage + "/complete", by, "{}");
         assertThat(completed.status()).as(completed.body().toString()).isEqualTo(200);
     }
 

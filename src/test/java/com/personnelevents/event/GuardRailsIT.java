@@ -31,10 +31,13 @@ class GuardRailsIT extends ApiIntegrationTest {
     private static final String EVENTS = "/api/personnel-events/";
 
     private String admin;
+    /** Approves and verifies: the creating token may not, nor may the provisioning one verify. */
+    private String otherAdmin;
 
     @BeforeEach
     void tokens() {
         admin = token("admin");
+        otherAdmin = token("admin");
     }
 
     @Test
@@ -70,9 +73,9 @@ class GuardRailsIT extends ApiIntegrationTest {
     void refuses_an_offboarding_once_the_person_is_offboarded() {
         UUID person = givenIdentity("Already", "Gone");
         UUID first = id(offboard(person, 0));
-        post(EVENTS + first + "/approve", admin, "{}");
+        post(EVENTS + first + "/approve", otherAdmin, "{}");
         post(EVENTS + first + "/stages/Provision/complete", admin, "{}");
-        ApiResponse done = post(EVENTS + first + "/stages/Verification/complete", admin, "{}");
+        ApiResponse done = post(EVENTS + first + "/stages/Verification/complete", otherAdmin, "{}");
         assertThat(done.text("status")).isEqualTo("Completed");
 
         ApiResponse again = offboard(person, 5);
@@ -251,7 +254,7 @@ class GuardRailsIT extends ApiIntegrationTest {
     /** A leave starting today with no known return, approved and its Provision (suspension) done. */
     private void suspendedByLeave(UUID person) {
         UUID leave = id(leave(person));
-        assertThat(post(EVENTS + leave + "/approve", admin, "{}").text("status"))
+        assertThat(post(EVENTS + leave + "/approve", otherAdmin, "{}").text("status"))
                 .isEqualTo("Open");
         ApiResponse suspended = post(EVENTS + leave + "/stages/Provision/complete", admin, "{}");
         assertThat(suspended.status()).as(suspended.body().toString()).isEqualTo(200);

@@ -37,7 +37,11 @@ class RequestParsingFuzzTest {
 
     /** Custom fields 1 and 2 enabled, so that both "enabled" and "not enabled" paths are reachable. */
     private static final Settings SETTINGS = new Settings(
-            ZoneOffset.UTC, 7, List.of(new CustomField(1, "Cost center", true), new CustomField(2, "Badge", true)));
+            ZoneOffset.UTC,
+            7,
+            List.of(new CustomField(1, "Cost center", true), new CustomField(2, "Badge", true)),
+            com.personnelevents.workflow.ResponseRules.DEFAULT,
+            java.util.Set.of());
 
     /** One per request record; the checks are those the service applies before touching the database. */
     private static final List<Target> TARGETS = List.of(

@@ -46,7 +46,8 @@ class RescheduleIT extends AccessWorkflowTest {
         UUID person = givenIdentity("Mo", "Moved");
         grant(person, "Teller");
         String id = create("offboard", anOffboardRequest(person, 3));
-        assertThat(post("/api/personnel-events/" + id + "/approve", admin, null).status())
+        assertThat(post("/api/personnel-events/" + id + "/approve", approver, null)
+                        .status())
                 .isEqualTo(200);
 
         ApiResponse moved = reschedule(

@@ -91,7 +91,7 @@ public abstract class AccessWorkflowTest extends ApiIntegrationTest {
     /** Approves the event and moves time to its effective date: the Provision stage starts. */
     protected JsonNode toProvision(String eventId, LocalDate effective) {
         runSchedulerOn(effective.minusDays(7));
-        ApiResponse approved = post("/api/personnel-events/" + eventId + "/approve", admin, null);
+        ApiResponse approved = post("/api/personnel-events/" + eventId + "/approve", approver, null);
         assertThat(approved.status()).as(approved.body().toString()).isEqualTo(200);
         runSchedulerOn(effective);
         return stage(event(eventId), "Provision");

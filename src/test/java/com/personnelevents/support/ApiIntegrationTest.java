@@ -71,6 +71,9 @@ public abstract class ApiIntegrationTest {
     @Autowired
     protected SettingsService settings;
 
+    @Autowired
+    protected com.personnelevents.auth.RoleMapping roleMapping;
+
     protected final JsonMapper json = JsonMapper.builder().build();
 
     @BeforeEach
@@ -78,7 +81,16 @@ public abstract class ApiIntegrationTest {
         clock.set(NOW);
         jdbc.sql("DELETE FROM settings").update();
         jdbc.sql("UPDATE custom_field SET label = NULL, enabled = FALSE").update();
+        jdbc.sql("DELETE FROM response_rule").update();
+        jdbc.sql("DELETE FROM duty_relaxation").update();
+        jdbc.sql("DELETE FROM role_group").update();
+        jdbc.sql("""
+                        INSERT INTO role_group (role, group_name) VALUES ('Administrator', 'Administrator'),
+                            ('SecurityTeam', 'Security Team'), ('PersonnelManager', 'Personnel Manager'),
+                            ('ProvisionTeam', 'Provision Team'), ('ReportingOnly', 'Reporting Only')
+                        """).update();
         settings.forgetCached();
+        roleMapping.forgetCached();
     }
 
     /** A fresh token with the given scopes (names as in the API: "events:write", "admin", ...). */

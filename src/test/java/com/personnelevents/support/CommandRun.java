@@ -15,6 +15,17 @@ public record CommandRun(int exitCode, String out, String err) {
         return of(arguments -> Cli.run(Application.class, arguments, Application.COMMANDS), args);
     }
 
+    /** The same, with {@code input} on standard input (a password given with --password-stdin). */
+    public static CommandRun jarWithInput(String input, String... args) {
+        java.io.InputStream originalIn = System.in;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
+            return jar(args);
+        } finally {
+            System.setIn(originalIn);
+        }
+    }
+
     /** Runs {@code command} on {@code args}, capturing standard output and error. */
     public static CommandRun of(ToIntFunction<String[]> command, String... args) {
         PrintStream originalOut = System.out;

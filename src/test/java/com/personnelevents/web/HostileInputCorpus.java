@@ -162,6 +162,20 @@ final class HostileInputCorpus {
                     "grants.0.account",
                     true,
                     true),
+            new Endpoint("roles", HttpMethod.PUT, "/api/roles", """
+                    {"roles":[{"role":"Reporting Only","groups":["Reporting Only"]}]}""", "roles.0.groups.0", true, true),
+            new Endpoint(
+                    "responsibilities",
+                    HttpMethod.PUT,
+                    "/api/applications/{application}/responsibilities",
+                    """
+                    {"provisionEngineers":["{identity}"],"applicationManagers":[]}""",
+                    "provisionEngineers.0",
+                    true,
+                    false),
+            new Endpoint(
+                    "token stands in", HttpMethod.PUT, "/api/tokens/{token}/stands-in-for", """
+                    {"roles":["Supervisor"]}""", "roles.0", true, true),
             new Endpoint(
                     "access request reject",
                     HttpMethod.POST,

@@ -66,7 +66,9 @@ class HostileInputIT extends ApiIntegrationTest {
         admin = token("admin");
         Map<String, String> ids = new LinkedHashMap<>();
         ids.put("{identity}", givenIdentity("Hostile", "Fixture").toString());
-        ids.put("{event}", created(post("/api/personnel-events/onboard", admin, anOnboardRequest(30))));
+        // created by another token than admin, which sends the corpus: the token that created an event may
+        // not approve or reject it, and the corpus is about the bodies of those requests, not that duty
+        ids.put("{event}", created(post("/api/personnel-events/onboard", token("events:write"), anOnboardRequest(30))));
         ids.put(
                 "{application}",
                 created(post(
@@ -90,6 +92,14 @@ class HostileInputIT extends ApiIntegrationTest {
                                                 HostileInputCorpus.APPLICATION,
                                                 "permission",
                                                 HostileInputCorpus.PERMISSION))))));
+        ids.put(
+                "{token}",
+                created(post(
+                        "/api/tokens",
+                        admin,
+                        JsonBody.json()
+                                .with("name", "Hostile fixture feed")
+                                .with("scopes", List.of("events:approve")))));
         fixtures = ids;
     }
 

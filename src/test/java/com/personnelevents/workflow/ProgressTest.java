@@ -29,7 +29,7 @@ class ProgressTest {
     static final LocalDate WINDOW = LocalDate.of(2026, 3, 25);
     static final LocalDate EFFECTIVE = LocalDate.of(2026, 4, 1);
     static final LocalDate END = LocalDate.of(2026, 5, 1);
-    static final String BY = "Approver";
+    static final Actor BY = Actor.token(java.util.UUID.fromString("00000000-0000-0000-0000-00000000000a"), "Approver");
 
     /** The kinds of event with different stage lists. */
     enum Kind {

@@ -1,0 +1,61 @@
+package com.personnelevents.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.personnelevents.support.PeopleTest;
+import com.personnelevents.support.SecondInstance;
+import com.personnelevents.support.WebSession;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+
+/**
+ * Sessions live in the database: a person signed in on one instance is signed in on every other (behind a
+ * load balancer) and after a restart; signing out on one signs them out everywhere.
+ */
+class SharedSessionIT extends PeopleTest {
+
+    @Value("${spring.datasource.url}")
+    private String url;
+
+    @Value("${spring.datasource.username}")
+    private String username;
+
+    @Test
+    void a_session_begun_on_one_instance_serves_the_person_on_another_and_ends_on_both() {
+        Person grace = person("Grace", "Hopper", "Security Team");
+        try (SecondInstance other = SecondInstance.start(url, username)) {
+            WebSession session = signIn(grace);
+            session.shareCookies(baseUrl(), other.baseUrl());
+
+            WebSession.Page there = session.get(other.baseUrl() + "/account");
+            assertThat(there.status()).isEqualTo(200);
+            assertThat(there.body()).contains("Hopper, Grace");
+
+            WebSession.Page out = session.postForm(other.baseUrl() + "/logout", Map.of());
+            assertThat(out.location()).endsWith("/login?signedOut");
+            session.shareCookies(other.baseUrl(), baseUrl());
+            assertThat(session.get(baseUrl() + "/account").status()).isEqualTo(302);
+        }
+    }
+
+    @Test
+    void a_session_outlives_the_instance_that_began_it() {
+        Person grace = person("Grace", "Hopper");
+        WebSession session = new WebSession();
+        String first;
+        try (SecondInstance before = SecondInstance.start(url, username)) {
+            first = before.baseUrl();
+            assertThat(session.signInAs(first, grace.email(), PASSWORD).status())
+                    .isEqualTo(302);
+        }
+        try (SecondInstance after = SecondInstance.start(url, username)) {
+            session.shareCookies(first, after.baseUrl());
+
+            WebSession.Page page = session.get(after.baseUrl() + "/account");
+
+            assertThat(page.status()).isEqualTo(200);
+            assertThat(page.body()).contains("Hopper, Grace");
+        }
+    }
+}
