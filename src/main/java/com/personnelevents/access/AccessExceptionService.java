@@ -68,6 +68,7 @@ class AccessExceptionService {
     @Transactional
     AccessRequestView accept(java.util.UUID id, AccessRequests.Reason body, Caller caller) {
         AccessRequest refused = undecided(id, caller);
+        requests.checkMayKeep(refused, caller);
         String reason = reason(body);
         Instant now = clock.instant();
         decide(refused, ExceptionStatus.Accepted, caller, reason, now);

@@ -92,6 +92,12 @@ public class AccessModelService {
         return views(List.of(find(id))).get(0);
     }
 
+    /** Who the model matches now, among active people: how many, and the first 50 by name. */
+    @Transactional(readOnly = true)
+    IdentityService.Matching whoMatches(UUID id) {
+        return identities.matching(find(id).criteria(), 50);
+    }
+
     @Transactional(readOnly = true)
     List<AccessModelView> list() {
         return views(models.findAll());

@@ -34,6 +34,7 @@ record AccessRequest(
         Refusal refusal,
         UUID retryOf,
         UUID undoes,
+        Named assignee,
         long version) {
 
     /** A new request, not yet carried out. */
@@ -67,6 +68,7 @@ record AccessRequest(
                 null,
                 retryOf,
                 undoes,
+                null,
                 0);
     }
 
@@ -88,7 +90,8 @@ record AccessRequest(
                 refusal == null ? null : refusal.decidedOn(),
                 retryOf,
                 undoes,
-                completedById);
+                completedById,
+                assignee == null ? null : assignee.id());
     }
 
     boolean isClosed() {

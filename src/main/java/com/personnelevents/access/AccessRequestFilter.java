@@ -56,13 +56,15 @@ record AccessRequestFilter(
 
     /**
      * What a person who does not see everything sees: the requests of the applications they provision or
-     * manage, those of their direct reports, and those of the events they reported or are assigned.
+     * manage, those of their direct reports (today's, or those an onboarding or role transition names them
+     * supervisor of), and those of the events they reported or are assigned.
      */
     static final String VISIBLE = """
             (permission_id IN (SELECT p.id FROM permission p JOIN application_responsibility r
                                    ON r.application_id = p.application_id WHERE r.identity_id = :me)
              OR identity_id IN (SELECT s.id FROM identity s WHERE s.supervisor_id = :me)
-             OR event_id IN (SELECT e.id FROM personnel_event e WHERE e.reporter_id = :me OR e.assignee_id = :me))""";
+             OR event_id IN (SELECT e.id FROM personnel_event e WHERE e.reporter_id = :me OR e.assignee_id = :me)
+             OR event_id IN (SELECT d.event_id FROM personnel_event_identity d WHERE d.supervisor_id = :me))""";
 
     private static boolean blank(String value) {
         return value == null || value.isBlank();

@@ -80,6 +80,20 @@ class AccessRequestRepository {
                 == 1;
     }
 
+    /** Sets who works the request. Optimistic: false when the request changed since it was read. */
+    boolean assign(AccessRequest request, Named assignee) {
+        return jdbc.sql("""
+                        UPDATE access_request SET assignee_id = :id, assignee_name = :name, version = version + 1
+                         WHERE id = :request AND version = :version
+                        """)
+                        .param("id", assignee == null ? null : assignee.id())
+                        .param("name", assignee == null ? null : assignee.name())
+                        .param("request", request.id())
+                        .param("version", request.version())
+                        .update()
+                == 1;
+    }
+
     /** Decides an undecided exception. Optimistic: false when the request changed since it was read. */
     boolean decide(
             AccessRequest request, AccessRequest.ExceptionStatus decision, String by, String reason, Instant now) {
@@ -159,6 +173,22 @@ class AccessRequestRepository {
                 .list();
     }
 
+    /** Open requests, oldest first; only those of the engineer's applications when one is named. */
+    List<AccessRequest> open(UUID engineer, int limit) {
+        return new com.personnelevents.db.Where()
+                        .and("status = 'Open'")
+                        .and(
+                                "permission_id IN (SELECT p.id FROM permission p JOIN application_responsibility r"
+                                        + " ON r.application_id = p.application_id WHERE r.identity_id = :engineer"
+                                        + " AND r.responsibility = 'ProvisionEngineer')",
+                                "engineer",
+                                engineer)
+                        .page(jdbc, "SELECT * FROM access_request", "number", 0, AccessRequestRepository::row)
+                        .stream()
+                        .limit(limit)
+                        .toList();
+    }
+
     boolean isVisibleTo(UUID id, UUID person) {
         return jdbc.sql("SELECT COUNT(*) FROM access_request WHERE id = :id AND " + AccessRequestFilter.VISIBLE)
                         .param("id", id)
@@ -210,6 +240,9 @@ class AccessRequestRepository {
                 refusal(rs),
                 uuid(rs, "retry_of"),
                 uuid(rs, "undoes"),
+                uuid(rs, "assignee_id") == null
+                        ? null
+                        : new Named(uuid(rs, "assignee_id"), rs.getString("assignee_name")),
                 rs.getLong("version"));
     }
 

@@ -2,6 +2,7 @@ package com.personnelevents.access;
 
 import com.personnelevents.access.ApplicationRepository.PermissionRef;
 import com.personnelevents.auth.Caller;
+import com.personnelevents.auth.TokenService;
 import com.personnelevents.db.AuditRecords;
 import com.personnelevents.failure.ConflictException;
 import com.personnelevents.failure.ForbiddenException;
@@ -49,6 +50,7 @@ public class AccessRequestService {
     private final ApplicationRepository applications;
     private final ObjectProvider<AccessRequestOutcomes> outcomes;
     private final SettingsService settings;
+    private final TokenService tokens;
     private final Clock clock;
 
     AccessRequestService(
@@ -59,6 +61,7 @@ public class AccessRequestService {
             ApplicationRepository applications,
             ObjectProvider<AccessRequestOutcomes> outcomes,
             SettingsService settings,
+            TokenService tokens,
             Clock clock) {
         this.requests = requests;
         this.planner = planner;
@@ -68,6 +71,7 @@ public class AccessRequestService {
         // Looked up when a request closes: the event feature that implements it depends on this service.
         this.outcomes = outcomes;
         this.settings = settings;
+        this.tokens = tokens;
         this.clock = clock;
     }
 
@@ -113,6 +117,28 @@ public class AccessRequestService {
         public boolean none() {
             return open == 0 && undecided == 0;
         }
+    }
+
+    /** How many requests of each event wait to be carried out (Open), by event. */
+    @Transactional(readOnly = true)
+    public Map<UUID, Long> openCounts(java.util.Collection<UUID> eventIds) {
+        Map<UUID, Long> counts = new java.util.HashMap<>();
+        requests.forEvents(eventIds).stream()
+                .filter(r -> r.status() == EventStatus.Open)
+                .forEach(r -> counts.merge(r.eventId(), 1L, Long::sum));
+        return counts;
+    }
+
+    /**
+     * The open requests this person may carry out, oldest first, up to {@code limit}: all of them for the
+     * Provision Team, those of their applications for a Provision Engineer, none for anyone else.
+     */
+    @Transactional(readOnly = true)
+    public List<AccessRequestView> workable(Caller caller, int limit) {
+        if (!caller.isPerson()) {
+            return List.of();
+        }
+        return views.of(requests.open(caller.holds(Role.ProvisionTeam) ? null : caller.identityId(), limit));
     }
 
     /** Who carried out or refused the event's requests: people's identities and tokens' ids. */
@@ -308,6 +334,30 @@ public class AccessRequestService {
     }
 
     /**
+     * Assigns the request to the caller, who must be one who may carry it out (it must be open); the event's
+     * trail records it.
+     */
+    @Transactional
+    public AccessRequestView assignToMe(UUID id, Caller caller) {
+        AccessRequest request = open(visible(id, caller).id());
+        checkMayWork(request, caller);
+        if (!caller.isPerson()) {
+            throw new ForbiddenException("Only a person can be assigned an access request");
+        }
+        Named me = new Named(caller.identityId(), caller.name());
+        if (!requests.assign(request, me)) {
+            throw new ConflictException("Access request " + request.id() + " was changed concurrently; reload it");
+        }
+        record(
+                request,
+                caller.actor(),
+                "Access request assigned",
+                describe(request) + " assigned to " + me.name(),
+                clock.instant());
+        return get(id);
+    }
+
+    /**
      * Tells the event about a change of one of its requests: an entry of its audit trail, and the stage
      * completed by whoever made the change when nothing of it is left open or undecided.
      */
@@ -400,9 +450,60 @@ public class AccessRequestService {
                             .name()
                     + " needs the Provision Team role or to be one of the application's Provision Engineers");
         }
-        if (request.identityId().equals(caller.identityId())
+        if (request.identityId().equals(caller.personBehind())
                 && settings.current().enforces(Duty.NO_WORK_ON_OWN_ACCESS)) {
             throw new ForbiddenException(Duty.NO_WORK_ON_OWN_ACCESS.refusal("this request is about your own access"));
+        }
+    }
+
+    /**
+     * Keeping the access a request would have removed: not by whoever refused to remove it, unless the
+     * administrator relaxed that duty.
+     */
+    void checkMayKeep(AccessRequest request, Caller caller) {
+        UUID refuser = request.completedById();
+        if (refuser != null
+                && (caller.actor().is(refuser)
+                        || (caller.personBehind() != null
+                                && caller.personBehind()
+                                        .equals(tokens.personBehind(refuser).orElse(null))))
+                && settings.current().enforces(Duty.REFUSER_DOES_NOT_DECIDE)) {
+            throw new ForbiddenException(Duty.REFUSER_DOES_NOT_DECIDE.refusal("you refused to carry out this request"));
+        }
+    }
+
+    /** What a person may do to a request on the Change Management page (the server checks again). */
+    public record RequestActions(
+            boolean assignToMe, boolean complete, boolean reject, boolean retry, boolean acceptException) {}
+
+    @Transactional(readOnly = true)
+    public Map<UUID, RequestActions> actions(List<AccessRequestView> list, Caller caller) {
+        Map<UUID, RequestActions> actions = new java.util.HashMap<>();
+        for (AccessRequestView view : list) {
+            AccessRequest request = find(view.id());
+            boolean open = request.status() == EventStatus.Open;
+            boolean work = open && passes(() -> checkMayWork(request, caller));
+            boolean decide = request.awaitsDecision()
+                    && passes(() -> outcomes.getObject().checkMayDecide(request.eventId(), caller));
+            boolean mine = request.assignee() != null && request.assignee().id().equals(caller.identityId());
+            actions.put(
+                    view.id(),
+                    new RequestActions(
+                            work && caller.isPerson() && !mine,
+                            work,
+                            work,
+                            decide,
+                            decide && passes(() -> checkMayKeep(request, caller))));
+        }
+        return actions;
+    }
+
+    private static boolean passes(Runnable check) {
+        try {
+            check.run();
+            return true;
+        } catch (RuntimeException refused) {
+            return false;
         }
     }
 

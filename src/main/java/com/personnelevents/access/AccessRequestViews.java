@@ -37,7 +37,7 @@ class AccessRequestViews {
                             r.action(),
                             r.status(),
                             new Named(null, r.reporterName()),
-                            null,
+                            r.assignee(),
                             new AccessRequestView.Target("User", person, new Named(r.identityId(), person)),
                             ref.application(),
                             ref.permission(),

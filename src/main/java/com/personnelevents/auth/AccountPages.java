@@ -6,18 +6,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /** Who the signed-in person is: their name, their roles and why. */
 @Controller
-class AccountPages {
+class AccountPages implements com.personnelevents.web.PageController {
 
     private final MeController.Me me;
 
     AccountPages(MeController.Me me) {
         this.me = me;
-    }
-
-    /** Until the taskboards exist, a person lands on their account. */
-    @GetMapping("/")
-    String home() {
-        return "redirect:/account";
     }
 
     @GetMapping("/account")

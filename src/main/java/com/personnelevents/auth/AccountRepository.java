@@ -68,15 +68,28 @@ class AccountRepository {
         return many("SELECT * FROM account ORDER BY provider, login", Map.of());
     }
 
-    /** The groups of the identity's enabled accounts, together. */
-    Set<String> groupsOf(UUID identityId) {
+    /**
+     * The groups of the identity's enabled accounts, together: local accounts', and a provider's when the person
+     * signed in there since {@code providerSince} (a provider's groups are only as fresh as the last sign-in).
+     */
+    Set<String> groupsOf(UUID identityId, Instant providerSince) {
         return new TreeSet<>(jdbc.sql("""
                         SELECT DISTINCT g.group_name FROM account_group g JOIN account a ON a.id = g.account_id
                          WHERE a.identity_id = :identityId AND a.disabled_at IS NULL
+                           AND (a.provider = 'local' OR a.last_sign_in_at >= :since)
                         """)
                 .param("identityId", identityId)
+                .param("since", toDb(providerSince))
                 .query(String.class)
                 .list());
+    }
+
+    boolean hasEnabledAccount(UUID identityId) {
+        return jdbc.sql("SELECT COUNT(*) FROM account WHERE identity_id = :id AND disabled_at IS NULL")
+                        .param("id", identityId)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     boolean setPassword(UUID id, String hash, Instant now) {

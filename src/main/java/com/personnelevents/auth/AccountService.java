@@ -1,6 +1,7 @@
 package com.personnelevents.auth;
 
 import com.personnelevents.audit.AdminTrail;
+import com.personnelevents.db.Sha256;
 import com.personnelevents.failure.ConflictException;
 import com.personnelevents.failure.NotFoundException;
 import com.personnelevents.validation.ValidationException;
@@ -40,6 +41,7 @@ public class AccountService {
     private final PasswordEncoder passwords;
     private final AdminTrail adminTrail;
     private final Clock clock;
+    private final java.time.Duration providerGroupsLast;
     /** The hash of a random secret: checked against when a login is unknown, so that both take as long. */
     private final String unknownLoginHash;
 
@@ -49,7 +51,10 @@ public class AccountService {
             RoleMapping roleMapping,
             PasswordEncoder passwords,
             AdminTrail adminTrail,
-            Clock clock) {
+            Clock clock,
+            @org.springframework.beans.factory.annotation.Value("${personnel-events.oidc.groups-last:12h}")
+                    java.time.Duration providerGroupsLast) {
+        this.providerGroupsLast = providerGroupsLast;
         this.accounts = accounts;
         this.directory = directory;
         this.roleMapping = roleMapping;
@@ -99,6 +104,7 @@ public class AccountService {
                 .toList();
     }
 
+    /** Disables the account; a person left with no enabled account can no longer act through their tokens. */
     @Transactional
     public void disable(String email, String author) {
         Account account = local(email);
@@ -152,36 +158,56 @@ public class AccountService {
     }
 
     /**
-     * The person an OpenID Connect provider vouched for: the one identity whose email is the claim's value,
-     * Active; their account for that provider is created or its groups refreshed from the groups claim.
+     * The person an OpenID Connect provider vouched for. The account is bound to the provider's own id of the
+     * person ({@code subject}, the ID token's {@code sub}): once linked, it signs in as the identity it was
+     * linked to, whatever the claims say later. The first time, it is linked to the one identity whose email is
+     * the claim's value ({@code claimValue}), which must be Active; its groups are refreshed from the groups
+     * claim at every sign-in. Group names longer than a group may be are left out.
      */
     @Transactional
-    public SignedInPerson signInWithProvider(String provider, String claimValue, Collection<String> groups)
+    public SignedInPerson signInWithProvider(
+            String provider, String subject, String claimValue, boolean vouched, Collection<String> groups)
             throws InactivePersonException {
-        if (claimValue == null || claimValue.isBlank()) {
+        if (subject == null || subject.isBlank()) {
             throw new InactivePersonException("The identity provider did not say who you are");
         }
-        String key = claimValue.trim().toLowerCase(Locale.ROOT);
-        List<PersonDirectory.Person> people = directory.byEmail(key);
-        if (people.size() != 1) {
-            throw new InactivePersonException(
-                    key
-                            + (people.isEmpty()
-                                    ? " is not a person known to Personnel Events"
-                                    : " names several people in Personnel Events; ask an administrator to correct their emails"));
-        }
         Set<String> cleaned = new LinkedHashSet<>();
-        groups.stream().filter(g -> g != null && !g.isBlank()).map(String::trim).forEach(cleaned::add);
+        groups.stream()
+                .filter(g -> g != null && !g.isBlank() && g.trim().length() <= RoleMapping.GROUP_MAX)
+                .map(String::trim)
+                .forEach(cleaned::add);
         Instant now = clock.instant();
-        Account account = accounts.find(provider, key).orElse(null);
+        String login = subject.length() > 256 ? Sha256.hex(subject) : subject;
+        Account account = accounts.find(provider, login).orElse(null);
         if (account == null) {
-            account = new Account(UUID.randomUUID(), people.get(0).id(), provider, key, null, cleaned, now, null, null);
+            if (claimValue == null || claimValue.isBlank()) {
+                throw new InactivePersonException("The identity provider did not say who you are");
+            }
+            if (!vouched) {
+                throw new InactivePersonException("The identity provider has not verified your email address; ask"
+                        + " it to, or sign in with a local account");
+            }
+            String key = claimValue.trim().toLowerCase(Locale.ROOT);
+            List<PersonDirectory.Person> people = directory.byEmail(key);
+            if (people.size() != 1) {
+                throw new InactivePersonException(shorten(key)
+                        + (people.isEmpty()
+                                ? " is not a person known to Personnel Events"
+                                : " names several people in Personnel Events; ask an administrator to correct"
+                                        + " their emails"));
+            }
+            account =
+                    new Account(UUID.randomUUID(), people.get(0).id(), provider, login, null, cleaned, now, null, null);
             accounts.insert(account, now);
         } else {
             accounts.replaceGroups(account.id(), cleaned);
             account = accounts.findById(account.id()).orElseThrow();
         }
         return signIn(account);
+    }
+
+    private static String shorten(String text) {
+        return text.length() > 100 ? text.substring(0, 100) + "…" : text;
     }
 
     private SignedInPerson signIn(Account account) throws InactivePersonException {
@@ -204,7 +230,7 @@ public class AccountService {
     public Optional<Caller> callerFor(SignedInPerson signedIn) {
         return accounts.findById(signedIn.accountId())
                 .filter(Account::isEnabled)
-                .flatMap(a -> person(null, a.identityId(), null));
+                .flatMap(a -> person(null, a.identityId(), roleMapping.rolesOf(a.groups()), null));
     }
 
     /**
@@ -213,15 +239,14 @@ public class AccountService {
      */
     @Transactional(readOnly = true)
     Optional<Caller> callerFor(UUID tokenId, UUID identityId, Set<Scope> tokenScopes) {
-        return person(tokenId, identityId, tokenScopes);
+        return person(tokenId, identityId, rolesOf(identityId), tokenScopes);
     }
 
-    private Optional<Caller> person(UUID tokenId, UUID identityId, Set<Scope> narrowTo) {
+    private Optional<Caller> person(UUID tokenId, UUID identityId, Set<Role> roles, Set<Scope> narrowTo) {
         return directory
                 .person(identityId)
                 .filter(PersonDirectory.Person::active)
                 .map(person -> {
-                    Set<Role> roles = rolesOf(identityId);
                     Set<Scope> scopes = PersonScopes.of(roles);
                     if (narrowTo != null) {
                         scopes.retainAll(narrowTo);
@@ -230,16 +255,19 @@ public class AccountService {
                 });
     }
 
-    /** The roles the groups of the person's enabled accounts give. */
+    /**
+     * The roles the groups of the person's enabled accounts give (for personal tokens): a local account's
+     * groups, and a provider's as long as the person signed in there recently (they are refreshed only then).
+     */
     @Transactional(readOnly = true)
     public Set<Role> rolesOf(UUID identityId) {
-        return roleMapping.rolesOf(accounts.groupsOf(identityId));
+        return roleMapping.rolesOf(groupsOf(identityId));
     }
 
     /** The groups behind the roles, for "why do I hold this role". */
     @Transactional(readOnly = true)
     public Set<String> groupsOf(UUID identityId) {
-        return accounts.groupsOf(identityId);
+        return accounts.groupsOf(identityId, clock.instant().minus(providerGroupsLast));
     }
 
     /** The one identity with this email, for a person named at the command line. */
@@ -271,7 +299,8 @@ public class AccountService {
     }
 
     public void recordFailedSignIn(String login, String address, String why) {
-        adminTrail.record("Sign-in page", "Sign-in failed", "Login " + login, why + " (from " + address + ")");
+        String shown = login == null ? "" : shorten(login);
+        adminTrail.record("Sign-in page", "Sign-in failed", "Login " + shown, why + " (from " + address + ")");
     }
 
     private Account local(String email) {

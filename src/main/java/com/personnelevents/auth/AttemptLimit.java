@@ -58,6 +58,19 @@ final class AttemptLimit {
         return bucket.tryConsumeAndReturnRemaining(1).getRemainingTokens() == 0;
     }
 
+    /** Takes one attempt if the key has any left: false when it has used them all (refused). */
+    boolean tryTake(String key) {
+        return buckets.get(key, k -> newBucket()).tryConsume(1);
+    }
+
+    /** Gives an attempt back (the attempt succeeded). */
+    void giveBack(String key) {
+        Bucket bucket = buckets.getIfPresent(key);
+        if (bucket != null && bucket.getAvailableTokens() < limit) {
+            bucket.addTokens(1);
+        }
+    }
+
     long limit() {
         return limit;
     }

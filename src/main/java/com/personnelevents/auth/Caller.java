@@ -15,8 +15,10 @@ import java.util.UUID;
  * @param tokenId the token the request came with; null for a signed-in person
  * @param identityId the person's identity; null for an integration token
  * @param roles a person's roles held through groups; the roles an integration token stands in for
+ * @param createdBy the person who created an integration token (null at the command line or for a person)
  */
-public record Caller(Kind kind, UUID tokenId, UUID identityId, String name, Set<Scope> scopes, Set<Role> roles) {
+public record Caller(
+        Kind kind, UUID tokenId, UUID identityId, String name, Set<Scope> scopes, Set<Role> roles, UUID createdBy) {
 
     public enum Kind {
         TOKEN,
@@ -28,12 +30,20 @@ public record Caller(Kind kind, UUID tokenId, UUID identityId, String name, Set<
         roles = Set.copyOf(roles);
     }
 
-    public static Caller token(UUID tokenId, String name, Set<Scope> scopes, Set<Role> standsInFor) {
-        return new Caller(Kind.TOKEN, tokenId, null, name, scopes, standsInFor);
+    public static Caller token(UUID tokenId, String name, Set<Scope> scopes, Set<Role> standsInFor, UUID createdBy) {
+        return new Caller(Kind.TOKEN, tokenId, null, name, scopes, standsInFor, createdBy);
     }
 
     public static Caller person(UUID tokenId, UUID identityId, String name, Set<Scope> scopes, Set<Role> roles) {
-        return new Caller(Kind.PERSON, tokenId, identityId, name, scopes, roles);
+        return new Caller(Kind.PERSON, tokenId, identityId, name, scopes, roles, null);
+    }
+
+    /**
+     * The person the separations of duties hold for: the person, or whoever created the integration token;
+     * null for a token created at the command line.
+     */
+    public UUID personBehind() {
+        return isPerson() ? identityId : createdBy;
     }
 
     public boolean isPerson() {
@@ -42,6 +52,17 @@ public record Caller(Kind kind, UUID tokenId, UUID identityId, String name, Set<
 
     public boolean has(Scope scope) {
         return scopes.contains(scope);
+    }
+
+    /**
+     * Refuses (403) unless the caller has the scope: the API's door checks it for tokens and people alike; the
+     * pages, which have no such door, call this.
+     */
+    public void require(Scope scope, String what) {
+        if (!has(scope)) {
+            throw new com.personnelevents.failure.ForbiddenException(what + " needs the " + scope.value()
+                    + (isPerson() ? " scope, which your roles do not give" : " scope"));
+        }
     }
 
     public boolean holds(Role role) {

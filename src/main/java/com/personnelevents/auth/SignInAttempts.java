@@ -42,20 +42,29 @@ class SignInAttempts {
         return account.isPresent() ? account : client;
     }
 
-    void record(String login, String address) {
-        if (perAccount.record(key(login))) {
-            log.warn(
-                    "{} failed sign-ins to one account within {}; refusing it until the window ends",
-                    perAccount.limit(),
-                    perAccount.window());
+    /**
+     * Takes one attempt from the account and from the address before the password is checked, so that
+     * parallel guesses cannot all pass a check made before any was counted; false (nothing taken) when either
+     * has none left.
+     */
+    boolean tryAttempt(String login, String address) {
+        String account = key(login);
+        String client = FailedAuthentications.client(address);
+        if (!perAccount.tryTake(account)) {
+            return false;
         }
-        if (perAddress.record(FailedAuthentications.client(address))) {
-            log.warn(
-                    "{} failed sign-ins from {} within {}; refusing it until the window ends",
-                    perAddress.limit(),
-                    address,
-                    perAddress.window());
+        if (!perAddress.tryTake(client)) {
+            perAccount.giveBack(account);
+            log.warn("Sign-ins from {} refused: {} failed within {}", address, perAddress.limit(), perAddress.window());
+            return false;
         }
+        return true;
+    }
+
+    /** The attempt succeeded: it does not count against the account or the address. */
+    void succeeded(String login, String address) {
+        perAccount.giveBack(key(login));
+        perAddress.giveBack(FailedAuthentications.client(address));
     }
 
     private static String key(String login) {

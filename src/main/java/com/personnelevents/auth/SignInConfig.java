@@ -74,6 +74,9 @@ class SignInConfig {
     @ConfigurationProperties("personnel-events.oidc")
     record OidcClaims(String personClaim, String groupsClaim, Map<String, Claims> registrations) {
 
+        /** An email the provider has not verified names nobody: anyone could have typed it. */
+        static final String EMAIL = "email";
+
         OidcClaims {
             personClaim = personClaim == null ? "email" : personClaim;
             groupsClaim = groupsClaim == null ? "groups" : groupsClaim;
@@ -219,27 +222,24 @@ class SignInConfig {
             String address = authentication.getDetails() instanceof WebAuthenticationDetails details
                     ? details.getRemoteAddress()
                     : null;
-            attempts.blockedFor(login, address).ifPresent(wait -> {
+            if (!attempts.tryAttempt(login, address)) {
+                java.time.Duration wait = attempts.blockedFor(login, address).orElse(java.time.Duration.ofMinutes(1));
                 throw new LockedException("Too many failed sign-ins; try again in "
                         + Math.max(1, (wait.toSeconds() + 59) / 60) + " minutes");
-            });
+            }
             Optional<SignedInPerson> person;
             try {
                 person = accounts.signInLocal(login, password);
             } catch (AccountService.InactivePersonException e) {
-                fail(login, address, e.getMessage());
+                accounts.recordFailedSignIn(login, address, e.getMessage());
                 throw new DisabledException(e.getMessage());
             }
             if (person.isEmpty()) {
-                fail(login, address, "Wrong email or password");
+                accounts.recordFailedSignIn(login, address, "Wrong email or password");
                 throw new BadCredentialsException("Wrong email or password");
             }
+            attempts.succeeded(login, address);
             return new PersonAuthentication(person.get());
-        }
-
-        private void fail(String login, String address, String why) {
-            attempts.record(login, address);
-            accounts.recordFailedSignIn(login, address, why);
         }
 
         @Override
@@ -267,11 +267,17 @@ class SignInConfig {
         public OidcUser loadUser(OidcUserRequest request) throws OAuth2AuthenticationException {
             OidcUser user = provider.loadUser(request);
             String registration = request.getClientRegistration().getRegistrationId();
-            Object named = user.getClaims().get(claims.person(registration));
+            String personClaim = claims.person(registration);
+            Object named = user.getClaims().get(personClaim);
             Object groups = user.getClaims().get(claims.groups(registration));
             try {
+                boolean vouched = !OidcClaims.EMAIL.equals(personClaim) || Boolean.TRUE.equals(user.getEmailVerified());
                 SignedInPerson person = accounts.signInWithProvider(
-                        registration, named == null ? null : named.toString(), groups(groups));
+                        registration,
+                        user.getSubject(),
+                        named == null ? null : named.toString(),
+                        vouched,
+                        groups(groups));
                 return new PersonOidcUser(user, person);
             } catch (AccountService.InactivePersonException e) {
                 accounts.recordFailedSignIn(

@@ -30,8 +30,9 @@ class TokenRepository {
     void insert(ApiToken token) {
         jdbc.sql("""
                         INSERT INTO api_token (id, name, token_hash, scopes, created_at, expires_at, identity_id,
-                            stands_in_for)
-                        VALUES (:id, :name, :hash, :scopes, :createdAt, :expiresAt, :identityId, :standsInFor)
+                            stands_in_for, created_by_identity_id)
+                        VALUES (:id, :name, :hash, :scopes, :createdAt, :expiresAt, :identityId, :standsInFor,
+                            :createdBy)
                         """)
                 .param("id", token.id())
                 .param("name", token.name())
@@ -43,6 +44,7 @@ class TokenRepository {
                 .param("expiresAt", toDb(token.expiresAt()))
                 .param("identityId", token.identityId())
                 .param("standsInFor", roles(token.standsInFor()))
+                .param("createdBy", token.createdBy())
                 .update();
     }
 
@@ -117,6 +119,15 @@ class TokenRepository {
                         """).param("now", toDb(now)).query(this::row).list();
     }
 
+    /** The person who created the integration token {@code id}; empty for anything else. */
+    Optional<UUID> creatorOf(UUID id) {
+        return jdbc.sql("SELECT created_by_identity_id FROM api_token WHERE id = :id")
+                .param("id", id)
+                .query((rs, n) -> Optional.ofNullable(uuid(rs, "created_by_identity_id")))
+                .optional()
+                .flatMap(creator -> creator);
+    }
+
     boolean exists(UUID id) {
         return jdbc.sql("SELECT COUNT(*) FROM api_token WHERE id = :id")
                         .param("id", id)
@@ -141,7 +152,8 @@ class TokenRepository {
                 instant(rs, "last_used_at"),
                 instant(rs, "revoked_at"),
                 uuid(rs, "identity_id"),
-                parseRoles(rs.getString("stands_in_for")));
+                parseRoles(rs.getString("stands_in_for")),
+                uuid(rs, "created_by_identity_id"));
     }
 
     private static Set<Role> parseRoles(String stored) {

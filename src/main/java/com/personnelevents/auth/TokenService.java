@@ -4,6 +4,7 @@ import com.personnelevents.audit.AdminTrail;
 import com.personnelevents.db.Sha256;
 import com.personnelevents.failure.ConflictException;
 import com.personnelevents.failure.NotFoundException;
+import com.personnelevents.validation.ValidationException;
 import com.personnelevents.validation.Violations;
 import com.personnelevents.workflow.Actor;
 import com.personnelevents.workflow.Role;
@@ -34,13 +35,16 @@ public class TokenService {
     private static final Instant LATEST_EXPIRY = Instant.parse("9999-12-31T23:59:59Z");
 
     private final TokenRepository repository;
+    private final TokenCache cache;
     private final AccountService accounts;
     private final AdminTrail adminTrail;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    TokenService(TokenRepository repository, AccountService accounts, AdminTrail adminTrail, Clock clock) {
+    TokenService(
+            TokenRepository repository, TokenCache cache, AccountService accounts, AdminTrail adminTrail, Clock clock) {
         this.repository = repository;
+        this.cache = cache;
         this.accounts = accounts;
         this.adminTrail = adminTrail;
         this.clock = clock;
@@ -65,9 +69,26 @@ public class TokenService {
         return create(request, person.id(), new Actor(Actor.Kind.SYSTEM, null, COMMAND_LINE));
     }
 
-    /** A personal token a person creates for themselves. */
+    /**
+     * A personal token a person creates for themselves. Through a token, only with scopes that token has: a
+     * token never makes a wider one.
+     */
     @Transactional
     public TokenView createPersonal(Caller person, TokenRequest request) {
+        if (person.tokenId() != null && request.scopes() != null) {
+            List<String> wider = request.scopes().stream()
+                    .filter(value -> value != null
+                            && Scope.parse(value)
+                                    .filter(scope -> !person.has(scope))
+                                    .isPresent())
+                    .toList();
+            if (!wider.isEmpty()) {
+                throw ValidationException.of(
+                        "scopes",
+                        "A token creates tokens only with scopes it has itself; this one does not have "
+                                + String.join(", ", wider));
+            }
+        }
         return create(request, person.identityId(), person.actor());
     }
 
@@ -105,7 +126,17 @@ public class TokenService {
         random.nextBytes(bytes);
         String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         ApiToken token = new ApiToken(
-                UUID.randomUUID(), name, hash(secret), scopes, now, expiresAt, null, null, personal, standsInFor);
+                UUID.randomUUID(),
+                name,
+                hash(secret),
+                scopes,
+                now,
+                expiresAt,
+                null,
+                null,
+                personal,
+                standsInFor,
+                personal == null ? personBehind(author) : null);
         repository.insert(token);
         adminTrail.record(
                 author,
@@ -136,6 +167,7 @@ public class TokenService {
                     "Token " + id + " is a personal token: it acts as its person, with their roles");
         }
         repository.standInFor(id, parsed);
+        cache.changed(id);
         adminTrail.record(
                 author,
                 "Token stands in",
@@ -205,6 +237,7 @@ public class TokenService {
     @Transactional
     public void revoke(UUID id, Actor author) {
         if (repository.revoke(id, clock.instant())) {
+            cache.changed(id);
             adminTrail.record(author, "Token revoked", "Token " + id, "Revoked");
         } else if (!repository.exists(id)) {
             throw new NotFoundException(notFound(id));
@@ -221,11 +254,13 @@ public class TokenService {
     public void revokeKeepingAnAdministrator(UUID id, Actor author) {
         Instant now = clock.instant();
         List<ApiToken> admins = repository.lockUsable(now).stream()
-                .filter(t -> t.scopes().contains(Scope.ADMIN))
+                .filter(t -> !t.isPersonal() && t.scopes().contains(Scope.ADMIN))
                 .toList();
+        // a personal token with the admin scope acts only while its person holds Administrator: it keeps nothing
         if (admins.size() == 1 && admins.get(0).id().equals(id)) {
-            throw new ConflictException("Token " + id + " is the last usable token with the admin scope; create "
-                    + "another admin token first (or revoke it with 'token revoke' at the command line)");
+            throw new ConflictException(
+                    "Token " + id + " is the last usable integration token with the admin scope; create "
+                            + "another admin token first (or revoke it with 'token revoke' at the command line)");
         }
         revoke(id, author);
     }
@@ -245,19 +280,43 @@ public class TokenService {
         // hashes of guesses, which says nothing about a secret. Comparing the fetched hash again in
         // constant time costs nothing and keeps the check sound should the lookup ever change (say, by
         // a token id, with the secret's hash compared afterwards).
-        Optional<ApiToken> token = repository
-                .findByHash(hash)
+        Optional<ApiToken> token = cache.find(hash, () -> repository.findByHash(hash))
                 .filter(t -> MessageDigest.isEqual(
                         t.hash().getBytes(StandardCharsets.US_ASCII), hash.getBytes(StandardCharsets.US_ASCII)))
                 .filter(t -> t.isUsableAt(now));
         // The last use is kept to the minute: most requests need no write.
         token.filter(t -> t.lastUsedAt() == null || t.lastUsedAt().isBefore(now.minusSeconds(60)))
-                .ifPresent(t -> repository.touch(t.id(), now));
+                .ifPresent(t -> {
+                    repository.touch(t.id(), now);
+                    cache.used(t.usedAt(now));
+                });
         if (token.isPresent() && token.get().isPersonal()) {
             ApiToken personal = token.get();
             return accounts.callerFor(personal.id(), personal.identityId(), Scope.granted(personal.scopes()));
         }
-        return token.map(t -> Caller.token(t.id(), t.name(), Scope.granted(t.scopes()), t.standsInFor()));
+        return token.map(
+                t -> Caller.token(t.id(), t.name(), Scope.granted(t.scopes()), t.standsInFor(), t.createdBy()));
+    }
+
+    /**
+     * The person behind what {@code actorId} did, for the separations of duties: an integration token's
+     * creator, or the id itself (a person).
+     */
+    @Transactional(readOnly = true)
+    public Optional<UUID> personBehind(UUID actorId) {
+        if (actorId == null) {
+            return Optional.empty();
+        }
+        return repository.exists(actorId) ? repository.creatorOf(actorId) : Optional.of(actorId);
+    }
+
+    /** Who creates a token: a person, or a person's integration token (its creator); not the command line. */
+    private UUID personBehind(Actor author) {
+        return switch (author.kind()) {
+            case PERSON -> author.id();
+            case TOKEN -> repository.creatorOf(author.id()).orElse(null);
+            default -> null;
+        };
     }
 
     private static Instant expiry(String value, Instant now, Violations violations) {

@@ -92,7 +92,8 @@ public final class AuditRecords {
             Instant exceptionOn,
             UUID retryOf,
             UUID undoes,
-            UUID completedById) {
+            UUID completedById,
+            UUID assigneeId) {
         String state = state(
                 "id", id,
                 "stage", stage,
@@ -109,7 +110,10 @@ public final class AuditRecords {
                 "exceptionOn", exceptionOn,
                 "retryOf", retryOf,
                 "undoes", undoes);
-        return completedById == null ? state : state + "; completedById=" + completedById;
+        // fields added later are written only when set, so that older entries' states read as before
+        return state
+                + (completedById == null ? "" : "; completedById=" + completedById)
+                + (assigneeId == null ? "" : "; assigneeId=" + assigneeId);
     }
 
     /** Pairs of key and value, in order. */

@@ -73,14 +73,21 @@ class EventCountsRepository {
      * identity (a handful of rows, found by index), by counting.
      */
     long count(EventFilter filter) {
-        if (filter.isNarrowed()) {
-            return filter.where().count(jdbc, "personnel_event");
-        }
         Where where = filter.where();
-        return jdbc.sql("SELECT COALESCE(SUM(n), 0) FROM personnel_event_count" + where.clause())
+        return jdbc.sql(countQuery(filter, where))
                 .params(where.params())
                 .query(Long.class)
                 .single();
+    }
+
+    /**
+     * The query that counts what the filter matches, with its parameters in {@code where}: kept counts, or the
+     * rows themselves when the filter narrows further than the kept counts know.
+     */
+    String countQuery(EventFilter filter, Where where) {
+        return filter.isNarrowed()
+                ? "SELECT COUNT(*) FROM personnel_event" + where.clause()
+                : "SELECT COALESCE(SUM(n), 0) FROM personnel_event_count" + where.clause();
     }
 
     /**

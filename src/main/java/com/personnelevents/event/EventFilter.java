@@ -4,12 +4,34 @@ import com.personnelevents.db.Where;
 import com.personnelevents.validation.Violations;
 import com.personnelevents.workflow.EventStatus;
 import com.personnelevents.workflow.EventType;
+import java.time.LocalDate;
+import java.util.Locale;
 import java.util.UUID;
 
 /** The list filters, parsed; each bad value is reported with the values that are valid. */
-record EventFilter(UUID identityId, EventType type, EventStatus status, UUID visibleTo) {
+record EventFilter(
+        UUID identityId,
+        EventType type,
+        EventStatus status,
+        UUID visibleTo,
+        Long number,
+        String name,
+        LocalDate from,
+        LocalDate to) {
+
+    /** The longest search text: a person's name is at most 256 characters. */
+    static final int SEARCH_MAX = 256;
 
     static EventFilter parse(String identityId, String type, String status) {
+        return parse(identityId, type, status, null, null, null);
+    }
+
+    /**
+     * The filters of the list and the taskboard: besides the API's, {@code search} (an event number, or the
+     * start of the person's first or last name) and an effective-date range ({@code from}, {@code to},
+     * both included).
+     */
+    static EventFilter parse(String identityId, String type, String status, String search, String from, String to) {
         Violations violations = new Violations();
         UUID identity = blank(identityId) ? null : violations.guid("identityId", identityId, "Identity id");
         EventType eventType = null;
@@ -26,18 +48,36 @@ record EventFilter(UUID identityId, EventType type, EventStatus status, UUID vis
                 violations.add("status", "Status must be one of: " + EventStatus.validValues());
             }
         }
+        Long number = null;
+        String name = null;
+        if (!blank(search)) {
+            String text = violations.text("search", search, SEARCH_MAX, "Search");
+            if (text != null && text.replaceFirst("^#", "").matches("\\d{1,18}")) {
+                number = Long.parseLong(text.replaceFirst("^#", ""));
+            } else if (text != null) {
+                name = text.toLowerCase(Locale.ROOT);
+            }
+        }
+        LocalDate fromDay = EventDates.parse("from", from, "From", violations);
+        LocalDate toDay = EventDates.parse("to", to, "To", violations);
+        if (fromDay != null && toDay != null && toDay.isBefore(fromDay)) {
+            violations.add("to", "To must not be before from");
+        }
         violations.throwIfAny();
-        return new EventFilter(identity, eventType, eventStatus, null);
+        return new EventFilter(identity, eventType, eventStatus, null, number, name, fromDay, toDay);
     }
 
     /** Only what the person may see (null: everything). */
     EventFilter visibleTo(UUID person) {
-        return new EventFilter(identityId, type, status, person);
+        return new EventFilter(identityId, type, status, person, number, name, from, to);
     }
 
-    /** Whether the filter narrows to what one person may see: the kept counts cannot answer for it. */
+    /**
+     * Whether the filter narrows beyond type and status (one identity, what one person may see, a search, a
+     * date range): the kept counts cannot answer for it, the rows are counted.
+     */
     boolean isNarrowed() {
-        return identityId != null || visibleTo != null;
+        return identityId != null || visibleTo != null || number != null || name != null || from != null || to != null;
     }
 
     /**
@@ -59,7 +99,22 @@ record EventFilter(UUID identityId, EventType type, EventStatus status, UUID vis
                 .and("identity_id = :identityId", "identityId", identityId)
                 .and("type = :type", "type", type == null ? null : type.name())
                 .and("status = :status", "status", status == null ? null : status.name())
-                .and(VISIBLE, "me", visibleTo);
+                .and(VISIBLE, "me", visibleTo)
+                .and("number = :number", "number", number)
+                .and(NAMED, "name", name == null ? null : escapeLike(name) + "%")
+                .and("needed_on >= :from", "from", from)
+                .and("needed_on <= :to", "to", to);
+    }
+
+    /** The person's first or last name starts with the search: a stored identity, or a hire's proposed one. */
+    static final String NAMED = """
+            (identity_id IN (SELECT n.id FROM identity n
+                              WHERE LOWER(n.last_name) LIKE :name ESCAPE '\\' OR LOWER(n.first_name) LIKE :name ESCAPE '\\')
+             OR id IN (SELECT h.event_id FROM personnel_event_identity h
+                        WHERE LOWER(h.last_name) LIKE :name ESCAPE '\\' OR LOWER(h.first_name) LIKE :name ESCAPE '\\'))""";
+
+    private static String escapeLike(String value) {
+        return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     private static boolean blank(String value) {

@@ -3,14 +3,17 @@ package com.personnelevents.event;
 import com.personnelevents.access.AccessRequestService;
 import com.personnelevents.auth.Caller;
 import com.personnelevents.auth.Scope;
+import com.personnelevents.auth.TokenService;
 import com.personnelevents.failure.ConflictException;
 import com.personnelevents.failure.ForbiddenException;
 import com.personnelevents.failure.NotFoundException;
 import com.personnelevents.identity.IdentityResponse;
 import com.personnelevents.identity.IdentityService;
 import com.personnelevents.settings.Settings;
+import com.personnelevents.workflow.Action;
 import com.personnelevents.workflow.Actor;
 import com.personnelevents.workflow.Duty;
+import com.personnelevents.workflow.EventStatus;
 import com.personnelevents.workflow.EventType;
 import com.personnelevents.workflow.Response;
 import com.personnelevents.workflow.ResponseRules;
@@ -36,10 +39,12 @@ class EventPermissions {
 
     private final IdentityService identities;
     private final AccessRequestService accessRequests;
+    private final TokenService tokens;
 
-    EventPermissions(IdentityService identities, AccessRequestService accessRequests) {
+    EventPermissions(IdentityService identities, AccessRequestService accessRequests, TokenService tokens) {
         this.identities = identities;
         this.accessRequests = accessRequests;
+        this.tokens = tokens;
     }
 
     /** Not found, as for an event that does not exist, unless the caller may see it. */
@@ -59,6 +64,18 @@ class EventPermissions {
         return me.equals(event.reporter().id())
                 || (event.assignee() != null && me.equals(event.assignee().id()))
                 || isSupervisor(me, event);
+    }
+
+    /**
+     * The access preview shows what the person holds: as for their held access, only those who see every
+     * event and the person's supervisor see it, not whoever else may see the event.
+     */
+    void checkMaySeeAccess(Caller caller, PersonnelEvent event) {
+        UUID me = caller.narrowedTo();
+        if (me != null && !isSupervisor(me, event)) {
+            throw new ForbiddenException("The access preview shows the person's access: only their supervisor and"
+                    + " those who see every event see it");
+        }
     }
 
     /** Whether the person supervises the event's person, now or as the event says they will. */
@@ -104,7 +121,8 @@ class EventPermissions {
 
     /**
      * The role the caller's response to the open step answers for: the one they ask for, or the first of the
-     * rule's roles they hold that is still awaited. Refused (403) when they hold none of the step's roles or
+     * rule's roles they hold that is still awaited; null when the responses given already satisfy the rule
+     * (it changed since), so that this one only completes the step. Refused (403) when they hold none of the step's roles or
      * a duty forbids it; a conflict (409) when what they could answer for has been answered.
      */
     Role respondingAs(Caller caller, PersonnelEvent event, StageName step, Role asked, Settings settings) {
@@ -125,7 +143,7 @@ class EventPermissions {
                             ? "one of the roles its rule names: " + names(required)
                             : "a token that stands in for one of the roles its rule names: " + names(required)));
         }
-        checkDuties(caller, event, step, step == StageName.Approval ? "approve" : "verify", settings);
+        checkDuties(caller, event, step, step == StageName.Approval ? "approve it" : "verify it", settings);
         Actor actor = caller.actor();
         List<Response> given = event.responses(step);
         List<Response> own =
@@ -136,6 +154,11 @@ class EventPermissions {
                     + "; one person's response counts for one role (reset your vote to change it)");
         }
         List<Role> awaited = event.awaited(step, required);
+        if (awaited.isEmpty() && (asked == null || mine.contains(asked))) {
+            // the rule changed since the responses were given and they satisfy it now: this one completes the
+            // step without answering for a role again (null)
+            return null;
+        }
         List<Role> open = awaited.stream()
                 .filter(mine::contains)
                 .filter(r -> asked == null || r == asked)
@@ -158,7 +181,7 @@ class EventPermissions {
             throw new ForbiddenException("Rejecting " + event.type().noun() + " needs one of the roles that approve"
                     + " it: " + names(settings.responseRules().required(event.type(), StageName.Approval)));
         }
-        checkDuties(caller, event, StageName.Approval, "reject", settings);
+        checkDuties(caller, event, StageName.Approval, "reject it", settings);
     }
 
     /**
@@ -175,12 +198,28 @@ class EventPermissions {
                                         + names(settings.responseRules().required(event.type(), StageName.Approval))
                                 : action + " needs the " + Scope.EVENTS_APPROVE.value() + " scope");
             }
+            // an integration withdrawing the leaver it sent is the HR record changing, not one person's say
+            checkDuties(caller, event, StageName.Approval, "hold it back", settings, caller.isPerson());
         } else {
             checkScope(caller, Scope.EVENTS_WRITE, what + " an event");
         }
     }
 
-    /** Deciding a refused removal of the event: whoever may approve it. */
+    /**
+     * Rescheduling at all: whoever may write events, and for an offboarding also whoever may approve it (a
+     * person by the roles of its approval rule, not by the scope alone). Moving it later is checked apart.
+     */
+    void checkMayReschedule(Caller caller, PersonnelEvent event, Settings settings) {
+        if (!(event.type() == EventType.Offboard && mayApprove(caller, event, settings))) {
+            checkScope(
+                    caller, Scope.EVENTS_WRITE, "Rescheduling " + event.type().noun());
+        }
+    }
+
+    /**
+     * Deciding a refused removal of the event: whoever may approve it, within the duties of a response; and
+     * keeping the access not by whoever refused to remove it.
+     */
     void checkMayDecide(Caller caller, PersonnelEvent event, Settings settings) {
         if (!mayApprove(caller, event, settings)) {
             throw new ForbiddenException("Deciding a refused removal or suspension needs "
@@ -189,6 +228,7 @@ class EventPermissions {
                                     + names(settings.responseRules().required(event.type(), StageName.Approval))
                             : "the " + Scope.EVENTS_APPROVE.value() + " scope"));
         }
+        checkDuties(caller, event, StageName.Approval, "decide what happens to its access", settings);
     }
 
     /** Completing a Provision or Removal stage by hand: a provisioning token, or the Provision Team. */
@@ -198,6 +238,117 @@ class EventPermissions {
                     + (caller.isPerson()
                             ? "the Provision Team role"
                             : "the " + Scope.EVENTS_PROVISION.value() + " scope"));
+        }
+    }
+
+    /** What the caller may do to the event now: the buttons of the event's page (the server checks again). */
+    record Allowed(
+            boolean approve,
+            boolean reject,
+            boolean resetVote,
+            boolean completeProvision,
+            boolean completeRemoval,
+            boolean verify,
+            boolean cancel,
+            boolean snooze,
+            boolean reschedule,
+            boolean recordReturn,
+            boolean assignToMe,
+            boolean comment) {
+
+        public boolean any() {
+            return approve
+                    || reject
+                    || resetVote
+                    || completeProvision
+                    || completeRemoval
+                    || verify
+                    || cancel
+                    || snooze
+                    || reschedule
+                    || recordReturn
+                    || assignToMe
+                    || comment;
+        }
+    }
+
+    /**
+     * The actions the caller may take on the event as it stands: each one the server would accept now (the
+     * same checks, run without acting), so that a page shows exactly those. {@code outstanding} is what holds
+     * the current stage open (open requests, undecided exceptions).
+     */
+    Allowed allowed(
+            Caller caller, PersonnelEvent event, Settings settings, AccessRequestService.Outstanding outstanding) {
+        EventStatus status = event.status();
+        Stage current = event.progress().current();
+        StageName at = current == null ? null : current.name();
+        Stage provision = event.progress().stage(StageName.Provision);
+        boolean undoing = event.progress().isUndoing();
+        boolean approve = passes(() -> {
+            event.progress().checkResponding(StageName.Approval);
+            respondingAs(caller, event, StageName.Approval, null, settings);
+        });
+        boolean verify = outstanding.undecided() == 0
+                && passes(() -> {
+                    event.progress().checkResponding(StageName.Verification);
+                    respondingAs(caller, event, StageName.Verification, null, settings);
+                });
+        boolean reject = Action.REJECT.isAllowedIn(status)
+                && at == StageName.Approval
+                && passes(() -> checkMayReject(caller, event, settings));
+        boolean resetVote = at != null
+                && (at == StageName.Approval || at == StageName.Verification)
+                && passes(() -> event.progress().checkResponding(at))
+                && event.responses(at).stream().anyMatch(r -> sameActor(r.responder(), caller.actor()));
+        boolean stageByHand = status == EventStatus.Open
+                && outstanding.none()
+                && passes(() -> checkMayProvision(caller, at == null ? StageName.Provision : at));
+        boolean cancel = Action.CANCEL.isAllowedIn(status)
+                && !undoing
+                && provision != null
+                && provision.status() != EventStatus.Completed
+                && passes(() -> checkLeaverControl(caller, event, "Canceling", settings));
+        boolean snooze = Action.SNOOZE.isAllowedIn(status)
+                && !undoing
+                && passes(() -> checkLeaverControl(caller, event, "Snoozing", settings));
+        boolean reschedule = Action.RESCHEDULE.isAllowedIn(status)
+                && provision != null
+                && provision.startedOn() == null
+                && !provision.status().isTerminal()
+                && passes(() -> checkMayReschedule(caller, event, settings));
+        boolean write = caller.has(Scope.EVENTS_WRITE);
+        boolean recordReturn = event.type() == EventType.Absence
+                && Action.RECORD_RETURN.isAllowedIn(status)
+                && write
+                && event.progress().stage(StageName.Removal) != null
+                && event.progress().stage(StageName.Removal).status() != EventStatus.Open;
+        boolean assignToMe = caller.isPerson()
+                && write
+                && Action.ASSIGN.isAllowedIn(status)
+                && (event.assignee() == null
+                        || !caller.identityId().equals(event.assignee().id()));
+        boolean comment = write && Action.COMMENT.isAllowedIn(status);
+        return new Allowed(
+                approve,
+                reject,
+                resetVote,
+                stageByHand && at == StageName.Provision,
+                stageByHand && at == StageName.Removal,
+                verify,
+                cancel,
+                snooze,
+                reschedule,
+                recordReturn,
+                assignToMe,
+                comment);
+    }
+
+    static boolean passes(Runnable check) {
+        try {
+            check.run();
+            return true;
+        } catch (RuntimeException refused) {
+            return false;
         }
     }
 
@@ -218,24 +369,43 @@ class EventPermissions {
 
     /**
      * The separations of duties of a response: not by the event's reporter (a token: not by the token that
-     * created it), not by its subject, and a verification not by whoever provisioned its access.
+     * created it), not by its subject, and a verification not by whoever provisioned its access. A token a
+     * person created counts as that person: it does not answer for what they may not.
      */
     private void checkDuties(Caller caller, PersonnelEvent event, StageName step, String doing, Settings settings) {
+        checkDuties(caller, event, step, doing, settings, true);
+    }
+
+    private void checkDuties(
+            Caller caller, PersonnelEvent event, StageName step, String doing, Settings settings, boolean asReporter) {
         Actor actor = caller.actor();
-        if (settings.enforces(Duty.REPORTER_DOES_NOT_RESPOND)
-                && actor.is(event.reporter().id())) {
-            throw new ForbiddenException(
-                    Duty.REPORTER_DOES_NOT_RESPOND.refusal((caller.isPerson() ? "you reported" : "this token created")
-                            + " this event, so you cannot " + doing + " it"));
+        UUID person = caller.personBehind();
+        if (asReporter
+                && settings.enforces(Duty.REPORTER_DOES_NOT_RESPOND)
+                && (actor.is(event.reporter().id())
+                        || (person != null
+                                && person.equals(
+                                        tokens.personBehind(event.reporter().id())
+                                                .orElse(null))))) {
+            throw new ForbiddenException(Duty.REPORTER_DOES_NOT_RESPOND.refusal(
+                    (actor.is(event.reporter().id())
+                                    ? caller.isPerson() ? "you reported" : "this token created"
+                                    : "the person behind this token reported")
+                            + " this event, so you cannot " + doing));
         }
         if (settings.enforces(Duty.SUBJECT_DOES_NOT_RESPOND)
-                && caller.isPerson()
-                && caller.identityId().equals(event.identityId())) {
-            throw new ForbiddenException(Duty.SUBJECT_DOES_NOT_RESPOND.refusal("this event is about you"));
+                && event.identityId().equals(person)) {
+            throw new ForbiddenException(Duty.SUBJECT_DOES_NOT_RESPOND.refusal(
+                    caller.isPerson()
+                            ? "this event is about you"
+                            : "this event is about the person behind this token"));
         }
         if (step == StageName.Verification
                 && settings.enforces(Duty.PROVISIONER_DOES_NOT_VERIFY)
-                && provisioners(event).contains(actor.id())) {
+                && provisioners(event).stream()
+                        .anyMatch(id -> actor.is(id)
+                                || (person != null
+                                        && person.equals(tokens.personBehind(id).orElse(null))))) {
             throw new ForbiddenException(
                     Duty.PROVISIONER_DOES_NOT_VERIFY.refusal("you carried out access changes of this event"));
         }

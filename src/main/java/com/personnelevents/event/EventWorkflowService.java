@@ -74,14 +74,14 @@ public class EventWorkflowService implements AccessRequestOutcomes {
      * Security Team, or a token with the scope); when the last is in, the event is approved.
      */
     @Transactional
-    PersonnelEventResponse approve(UUID id, ActionRequests.Note request, Caller caller) {
-        return respond(id, StageName.Approval, request, caller);
+    PersonnelEventResponse approve(UUID id, ActionRequests.Note request, Caller caller, Long expectedVersion) {
+        return respond(id, StageName.Approval, request, caller, expectedVersion);
     }
 
     @Transactional
-    PersonnelEventResponse reject(UUID id, ActionRequests.Reason request, Caller caller) {
+    PersonnelEventResponse reject(UUID id, ActionRequests.Reason request, Caller caller, Long expectedVersion) {
         String reason = ActionRequests.checked(request, ActionRequests.Reason.NONE, ActionRequests.Reason::validate);
-        return act(id, caller, (event, settings, now, today) -> {
+        return act(id, caller, expectedVersion, (event, settings, now, today) -> {
             permissions.checkMayReject(caller, event, settings);
             return event.reject(caller.actor(), reason, now);
         });
@@ -92,17 +92,18 @@ public class EventWorkflowService implements AccessRequestOutcomes {
      * Verification step, which completes when every role its rule requires has responded.
      */
     @Transactional
-    PersonnelEventResponse complete(UUID id, String stage, ActionRequests.Note request, Caller caller) {
+    PersonnelEventResponse complete(
+            UUID id, String stage, ActionRequests.Note request, Caller caller, Long expectedVersion) {
         StageName name = stageToComplete(stage);
         if (name == StageName.Verification) {
-            return respond(id, name, request, caller);
+            return respond(id, name, request, caller, expectedVersion);
         }
         ActionRequests.Note.Checked note =
                 ActionRequests.checked(request, ActionRequests.Note.NONE, ActionRequests.Note::validate);
         if (note.role() != null) {
             throw ValidationException.of("role", "Only approvals and verifications answer for a role");
         }
-        return act(id, caller, (event, settings, now, today) -> {
+        return act(id, caller, expectedVersion, (event, settings, now, today) -> {
             permissions.checkMayProvision(caller, name);
             checkNothingOutstanding(id, name);
             return event.complete(name, caller.actor(), note.comment(), now, today);
@@ -111,14 +112,15 @@ public class EventWorkflowService implements AccessRequestOutcomes {
 
     /** Takes back the caller's responses to the open Approval or Verification step. */
     @Transactional
-    PersonnelEventResponse resetVote(UUID id, Caller caller) {
-        return act(id, caller, (event, settings, now, today) -> event.resetVote(caller.actor(), now));
+    PersonnelEventResponse resetVote(UUID id, Caller caller, Long expectedVersion) {
+        return act(id, caller, expectedVersion, (event, settings, now, today) -> event.resetVote(caller.actor(), now));
     }
 
-    private PersonnelEventResponse respond(UUID id, StageName step, ActionRequests.Note request, Caller caller) {
+    private PersonnelEventResponse respond(
+            UUID id, StageName step, ActionRequests.Note request, Caller caller, Long expectedVersion) {
         ActionRequests.Note.Checked note =
                 ActionRequests.checked(request, ActionRequests.Note.NONE, ActionRequests.Note::validate);
-        return act(id, caller, (event, settings, now, today) -> {
+        return act(id, caller, expectedVersion, (event, settings, now, today) -> {
             event.progress().checkResponding(step);
             Role role = permissions.respondingAs(caller, event, step, note.role(), settings);
             if (step == StageName.Verification) {
@@ -149,8 +151,8 @@ public class EventWorkflowService implements AccessRequestOutcomes {
 
     /** Who may cancel or snooze is checked first (it depends on the event's type), then the body. */
     @Transactional
-    PersonnelEventResponse cancel(UUID id, ActionRequests.Reason request, Caller caller) {
-        return act(id, caller, (event, settings, now, today) -> {
+    PersonnelEventResponse cancel(UUID id, ActionRequests.Reason request, Caller caller, Long expectedVersion) {
+        return act(id, caller, expectedVersion, (event, settings, now, today) -> {
             permissions.checkLeaverControl(caller, event, "Canceling", settings);
             String reason =
                     ActionRequests.checked(request, ActionRequests.Reason.NONE, ActionRequests.Reason::validate);
@@ -159,8 +161,8 @@ public class EventWorkflowService implements AccessRequestOutcomes {
     }
 
     @Transactional
-    PersonnelEventResponse snooze(UUID id, ActionRequests.Snooze request, Caller caller) {
-        return act(id, caller, (event, settings, now, today) -> {
+    PersonnelEventResponse snooze(UUID id, ActionRequests.Snooze request, Caller caller, Long expectedVersion) {
+        return act(id, caller, expectedVersion, (event, settings, now, today) -> {
             permissions.checkLeaverControl(caller, event, "Snoozing", settings);
             ActionRequests.Snooze.Checked snooze =
                     ActionRequests.checked(request, ActionRequests.Snooze.NONE, ActionRequests.Snooze::validate);
@@ -177,15 +179,9 @@ public class EventWorkflowService implements AccessRequestOutcomes {
      * The identity is locked, as a create locks it, for the checks against the person's other events.
      */
     @Transactional
-    PersonnelEventResponse reschedule(UUID id, ActionRequests.Reschedule request, Caller caller) {
-        return act(id, caller, (event, settings, now, today) -> {
-            boolean approver = event.type() == EventType.Offboard && caller.has(Scope.EVENTS_APPROVE);
-            if (!approver) {
-                permissions.checkScope(
-                        caller,
-                        Scope.EVENTS_WRITE,
-                        "Rescheduling " + event.type().noun());
-            }
+    PersonnelEventResponse reschedule(UUID id, ActionRequests.Reschedule request, Caller caller, Long expectedVersion) {
+        return act(id, caller, expectedVersion, (event, settings, now, today) -> {
+            permissions.checkMayReschedule(caller, event, settings);
             ActionRequests.Reschedule.Checked dates = ActionRequests.checked(
                     request, ActionRequests.Reschedule.NONE, (body, violations) -> body.validate(today, violations));
             if (event.type() == EventType.Offboard && dates.effectiveDate().isAfter(event.neededOn())) {
@@ -212,17 +208,20 @@ public class EventWorkflowService implements AccessRequestOutcomes {
     }
 
     @Transactional
-    PersonnelEventResponse recordReturn(UUID id, ActionRequests.Return request, Caller caller) {
+    PersonnelEventResponse recordReturn(UUID id, ActionRequests.Return request, Caller caller, Long expectedVersion) {
+        caller.require(Scope.EVENTS_WRITE, "Recording a return");
         LocalDate returnDate =
                 ActionRequests.checked(request, ActionRequests.Return.NONE, ActionRequests.Return::validate);
         return act(
                 id,
                 caller,
+                expectedVersion,
                 (event, settings, now, today) -> event.recordReturn(caller.actor(), returnDate, now, today));
     }
 
     @Transactional
-    PersonnelEventResponse assign(UUID id, ActionRequests.Assignee request, Caller caller) {
+    PersonnelEventResponse assign(UUID id, ActionRequests.Assignee request, Caller caller, Long expectedVersion) {
+        caller.require(Scope.EVENTS_WRITE, "Assigning an event");
         UUID assigneeId =
                 ActionRequests.checked(request, ActionRequests.Assignee.NONE, ActionRequests.Assignee::validate);
         PersonRef assignee = assigneeId == null
@@ -233,14 +232,23 @@ public class EventWorkflowService implements AccessRequestOutcomes {
                                 .displayName(assigneeId)
                                 .orElseThrow(() ->
                                         ValidationException.of("assigneeId", IdentityService.notFound(assigneeId))));
-        return act(id, caller, (event, settings, now, today) -> event.assign(caller.actor(), assignee, now));
+        return act(
+                id,
+                caller,
+                expectedVersion,
+                (event, settings, now, today) -> event.assign(caller.actor(), assignee, now));
     }
 
     @Transactional
-    PersonnelEventResponse comment(UUID id, ActionRequests.NewComment request, Caller caller) {
+    PersonnelEventResponse comment(UUID id, ActionRequests.NewComment request, Caller caller, Long expectedVersion) {
+        caller.require(Scope.EVENTS_WRITE, "Commenting");
         String content =
                 ActionRequests.checked(request, ActionRequests.NewComment.NONE, ActionRequests.NewComment::validate);
-        return act(id, caller, (event, settings, now, today) -> event.comment(caller.actor(), content, now));
+        return act(
+                id,
+                caller,
+                expectedVersion,
+                (event, settings, now, today) -> event.comment(caller.actor(), content, now));
     }
 
     /**
@@ -299,14 +307,19 @@ public class EventWorkflowService implements AccessRequestOutcomes {
     }
 
     /**
-     * One action: the event loaded and locked, found only if the caller may see it, the step applied (its
-     * checks first), what it caused carried out and the event saved with its trail.
+     * One action: the event loaded and locked, found only if the caller may see it (and, from a page, only as
+     * the version the page showed: a stale page changes nothing), the step applied (its checks first), what it
+     * caused carried out and the event saved with its trail.
      */
-    private PersonnelEventResponse act(UUID id, Caller caller, Step step) {
+    private PersonnelEventResponse act(UUID id, Caller caller, Long expectedVersion, Step step) {
         Settings current = settings.current();
         Instant now = clock.instant();
         PersonnelEvent event = load(id);
         permissions.checkVisible(event, caller);
+        if (expectedVersion != null && event.version() != expectedVersion) {
+            throw new ConflictException("Personnel event #" + event.number()
+                    + " changed since you opened it; nothing was done. Here it is as it stands now.");
+        }
         carryOutAndSave(event, step.apply(event, current, now, current.today(clock)), now);
         return views.response(event);
     }

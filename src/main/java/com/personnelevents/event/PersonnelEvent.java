@@ -101,14 +101,15 @@ final class PersonnelEvent {
 
     /**
      * A new event, recorded as created by its reporter (a person, or an integration token), with its stages
-     * planned; {@code rehireOf} names the identity an onboarding brings back (null for a new person and
-     * other types).
+     * planned; {@code via} says how ("via API", "by hand" on the pages); {@code rehireOf} names the identity an
+     * onboarding brings back (null for a new person and other types).
      */
     static PersonnelEvent create(
             UUID id,
             long number,
             NewEvent request,
             Actor reporter,
+            String via,
             String rehireOf,
             int leadTimeDays,
             LocalDate today,
@@ -138,7 +139,7 @@ final class PersonnelEvent {
                 now,
                 reporter,
                 Activity.CREATED,
-                request.type().apiName() + " event created via API"
+                request.type().apiName() + " event created " + via
                         + (rehireOf == null ? "" : ": a rehire of " + rehireOf));
         if (request.comment() != null) {
             event.addComment(reporter, request.comment(), now);
@@ -149,13 +150,16 @@ final class PersonnelEvent {
     /**
      * A response to the open Approval or Verification step, answering for {@code role}. When it is the last
      * of the roles {@code required} (the step's rule), the step completes and the event moves on; until then
-     * the event waits, its activity saying for whom.
+     * the event waits, its activity saying for whom. Without a role, the responses given satisfy the rule
+     * already (it changed since): the step completes.
      */
     Changes respond(
             StageName step, Role role, List<Role> required, Actor by, String comment, Instant now, LocalDate today) {
         progress.checkResponding(step);
-        responses.add(new Response(step, role, by, now));
-        responsesChanged = true;
+        if (role != null) {
+            responses.add(new Response(step, role, by, now));
+            responsesChanged = true;
+        }
         List<Role> awaited = awaited(step, required);
         Changes changes;
         if (!awaited.isEmpty()) {

@@ -124,7 +124,7 @@ class PersonnelEventController {
     @ApiDocs.Conflict
     PersonnelEventResponse approve(
             @PathVariable UUID id, @RequestBody(required = false) ActionRequests.Note request, Caller caller) {
-        return workflow.approve(id, request, caller);
+        return workflow.approve(id, request, caller, null);
     }
 
     @PostMapping("/" + ApiPaths.ID + "/reset-vote")
@@ -133,7 +133,7 @@ class PersonnelEventController {
             summary = "Take back your response to the open Approval or Verification step")
     @ApiDocs.Conflict
     PersonnelEventResponse resetVote(@PathVariable UUID id, Caller caller) {
-        return workflow.resetVote(id, caller);
+        return workflow.resetVote(id, caller, null);
     }
 
     @PostMapping("/" + ApiPaths.ID + "/reject")
@@ -143,7 +143,7 @@ class PersonnelEventController {
     @ApiDocs.Conflict
     PersonnelEventResponse reject(
             @PathVariable UUID id, @RequestBody(required = false) ActionRequests.Reason request, Caller caller) {
-        return workflow.reject(id, request, caller);
+        return workflow.reject(id, request, caller, null);
     }
 
     @PostMapping("/" + ApiPaths.ID + "/stages/{stage}/complete")
@@ -158,7 +158,7 @@ class PersonnelEventController {
                     String stage,
             @RequestBody(required = false) ActionRequests.Note request,
             Caller caller) {
-        return workflow.complete(id, stage, request, caller);
+        return workflow.complete(id, stage, request, caller, null);
     }
 
     @PostMapping("/" + ApiPaths.ID + "/cancel")
@@ -166,7 +166,7 @@ class PersonnelEventController {
     @ApiDocs.Conflict
     PersonnelEventResponse cancel(
             @PathVariable UUID id, @RequestBody(required = false) ActionRequests.Reason request, Caller caller) {
-        return workflow.cancel(id, request, caller);
+        return workflow.cancel(id, request, caller, null);
     }
 
     @PostMapping("/" + ApiPaths.ID + "/snooze")
@@ -174,7 +174,7 @@ class PersonnelEventController {
     @ApiDocs.Conflict
     PersonnelEventResponse snooze(
             @PathVariable UUID id, @RequestBody(required = false) ActionRequests.Snooze request, Caller caller) {
-        return workflow.snooze(id, request, caller);
+        return workflow.snooze(id, request, caller, null);
     }
 
     @PostMapping("/" + ApiPaths.ID + "/reschedule")
@@ -184,7 +184,7 @@ class PersonnelEventController {
     @ApiDocs.Conflict
     PersonnelEventResponse reschedule(
             @PathVariable UUID id, @RequestBody(required = false) ActionRequests.Reschedule request, Caller caller) {
-        return workflow.reschedule(id, request, caller);
+        return workflow.reschedule(id, request, caller, null);
     }
 
     @PostMapping("/" + ApiPaths.ID + "/return")
@@ -192,7 +192,7 @@ class PersonnelEventController {
     @ApiDocs.Conflict
     PersonnelEventResponse recordReturn(
             @PathVariable UUID id, @RequestBody(required = false) ActionRequests.Return request, Caller caller) {
-        return workflow.recordReturn(id, request, caller);
+        return workflow.recordReturn(id, request, caller, null);
     }
 
     @PutMapping("/" + ApiPaths.ID + "/assignee")
@@ -200,7 +200,7 @@ class PersonnelEventController {
     @ApiDocs.Conflict
     PersonnelEventResponse assign(
             @PathVariable UUID id, @RequestBody(required = false) ActionRequests.Assignee request, Caller caller) {
-        return workflow.assign(id, request, caller);
+        return workflow.assign(id, request, caller, null);
     }
 
     @PostMapping("/" + ApiPaths.ID + "/comments")
@@ -208,7 +208,7 @@ class PersonnelEventController {
     @ApiDocs.Conflict
     PersonnelEventResponse comment(
             @PathVariable UUID id, @RequestBody(required = false) ActionRequests.NewComment request, Caller caller) {
-        return workflow.comment(id, request, caller);
+        return workflow.comment(id, request, caller, null);
     }
 
     private static ResponseEntity<PersonnelEventResponse> created(PersonnelEventService.Created created) {

@@ -258,6 +258,22 @@ class PersonnelEventRepository {
                 .optional();
     }
 
+    Optional<UUID> findIdByNumber(long number) {
+        return jdbc.sql("SELECT id FROM personnel_event WHERE number = :number")
+                .param("number", number)
+                .query(UUID.class)
+                .optional();
+    }
+
+    /** Up to {@code limit} events matching {@code where}, soonest effective date first: a work queue. */
+    List<EventRow> queue(Where where, int limit) {
+        return jdbc.sql("SELECT * FROM personnel_event" + where.clause() + " ORDER BY needed_on, number LIMIT :limit")
+                .params(where.params())
+                .param("limit", limit)
+                .query(PersonnelEventRepository::eventRow)
+                .list();
+    }
+
     Optional<PersonnelEvent> findById(UUID id) {
         return jdbc.sql("SELECT * FROM personnel_event WHERE id = :id")
                 .param("id", id)
@@ -347,6 +363,28 @@ class PersonnelEventRepository {
     /** The exact number of events the filter matches (see {@link EventCountsRepository#count}). */
     long count(EventFilter filter) {
         return counts.count(filter);
+    }
+
+    /** The first page and the total, from one statement: one snapshot, one round trip. */
+    record FirstPage(List<EventRow> rows, long total) {}
+
+    FirstPage firstPage(EventFilter filter) {
+        Where where = filter.where();
+        List<long[]> total = new java.util.ArrayList<>();
+        List<EventRow> rows = jdbc.sql("SELECT e.*, (" + counts.countQuery(filter, where) + ") AS total_count"
+                        + " FROM personnel_event e JOIN (SELECT id FROM personnel_event" + where.clause()
+                        + " ORDER BY needed_on DESC, number DESC LIMIT :limit) p ON p.id = e.id"
+                        + " ORDER BY e.needed_on DESC, e.number DESC")
+                .params(where.params())
+                .param("limit", PageResponse.PAGE_SIZE)
+                .query((rs, n) -> {
+                    if (n == 0) {
+                        total.add(new long[] {rs.getLong("total_count")});
+                    }
+                    return eventRow(rs, n);
+                })
+                .list();
+        return new FirstPage(rows, total.isEmpty() ? 0 : total.get(0)[0]);
     }
 
     /**

@@ -2,6 +2,7 @@ package com.personnelevents.event;
 
 import com.personnelevents.access.AccessRequestService;
 import com.personnelevents.auth.Caller;
+import com.personnelevents.auth.Scope;
 import com.personnelevents.db.Sha256;
 import com.personnelevents.event.IdempotencyStore.StoredResponse;
 import com.personnelevents.failure.ConflictException;
@@ -42,7 +43,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
@@ -61,6 +62,8 @@ public class PersonnelEventService implements CustomFieldValues {
     private final EventPermissions permissions;
     private final Clock clock;
     private final TransactionTemplate transaction;
+    private final TransactionTemplate readOnly;
+    private final TransactionTemplate repeatableRead;
     private final JsonMapper json;
     private final Duration idempotencyRetention;
 
@@ -85,6 +88,11 @@ public class PersonnelEventService implements CustomFieldValues {
         this.permissions = permissions;
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactions);
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
+        this.repeatableRead = new TransactionTemplate(transactions);
+        this.repeatableRead.setReadOnly(true);
+        this.repeatableRead.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         this.json = json;
         this.idempotencyRetention = idempotencyRetention;
     }
@@ -94,6 +102,7 @@ public class PersonnelEventService implements CustomFieldValues {
      * the original answer and creates nothing; the same key with another request is refused.
      */
     Created create(EventRequest request, Caller caller, IdempotencyKey key) {
+        caller.require(Scope.EVENTS_WRITE, "Creating an event");
         try {
             return createOrReplay(request, caller, key);
         } catch (ValidationException
@@ -172,6 +181,7 @@ public class PersonnelEventService implements CustomFieldValues {
                 events.nextNumber(),
                 event,
                 caller.actor(),
+                caller.tokenId() == null ? "by hand" : "via API",
                 identity.filter(i -> event.type() == EventType.Onboard)
                         .map(i -> i.lastName() + ", " + i.firstName() + " (" + i.id() + ")")
                         .orElse(null),
@@ -283,6 +293,7 @@ public class PersonnelEventService implements CustomFieldValues {
     @Transactional(readOnly = true)
     AccessPreviewResponse accessPreview(UUID id, Caller caller) {
         PersonnelEvent event = visible(id, caller);
+        permissions.checkMaySeeAccess(caller, event);
         if (event.progress().isCalledOff() || event.progress().isTerminal()) {
             throw new ConflictException(
                     "The event is " + (event.progress().isUndoing() ? "being canceled" : event.status())
@@ -321,11 +332,28 @@ public class PersonnelEventService implements CustomFieldValues {
                 settings.current().responseRules());
     }
 
-    /** One snapshot for the page, its start and the total: a concurrent create cannot shift one of them. */
-    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    /**
+     * One snapshot for the page, its start and the total, so that a concurrent create cannot shift one of
+     * them: the first page and its total come from one statement (the common case, and one round trip);
+     * a deeper page reads in one repeatable-read transaction.
+     */
     PageResponse<PersonnelEventSummary> page(int page, EventFilter filter) {
         long offset = PageResponse.offset(page);
-        List<EventRow> rows = events.page(filter, offset);
+        if (offset == 0) {
+            return readOnly.execute(tx -> {
+                PersonnelEventRepository.FirstPage first = events.firstPage(filter);
+                return PageResponse.of(summaries(first.rows()), first.total(), page);
+            });
+        }
+        return repeatableRead.execute(tx -> {
+            List<EventRow> rows = events.page(filter, offset);
+            return PageResponse.of(summaries(rows), events.count(filter), page);
+        });
+    }
+
+    /** The rows as the list shows them, each with its identity (or the one an onboarding will create). */
+    @Transactional(readOnly = true)
+    List<PersonnelEventSummary> summaries(List<EventRow> rows) {
         Map<UUID, IdentityResponse> stored =
                 identities.findAll(rows.stream().map(EventRow::identityId).collect(Collectors.toSet()));
         List<UUID> notYetCreated = rows.stream()
@@ -333,14 +361,13 @@ public class PersonnelEventService implements CustomFieldValues {
                 .map(EventRow::id)
                 .toList();
         Map<UUID, IdentityAttributes> proposed = events.identityData(notYetCreated);
-        List<PersonnelEventSummary> items = rows.stream()
+        return rows.stream()
                 .map(row -> PersonnelEventSummary.of(
                         row,
                         stored.containsKey(row.identityId())
                                 ? stored.get(row.identityId())
                                 : preview(row.identityId(), proposed.get(row.id()), row.createdAt())))
                 .toList();
-        return PageResponse.of(items, events.count(filter), page);
     }
 
     /** The stored identity, or for an onboarding not yet approved, the identity it will create. */

@@ -102,6 +102,31 @@ class IdentityRepository {
                 .optional();
     }
 
+    /**
+     * The active identities whose attributes meet every criterion (any of its values, ignoring case and
+     * surrounding spaces), by name: how many, and the first {@code limit}. The columns come from the fixed
+     * list of attributes; only values are parameters.
+     */
+    Matching matching(Map<IdentityAttribute, java.util.Set<String>> criteria, int limit) {
+        com.personnelevents.db.Where where = new com.personnelevents.db.Where().and("i.status = 'Active'");
+        int k = 0;
+        for (Map.Entry<IdentityAttribute, java.util.Set<String>> criterion : criteria.entrySet()) {
+            String name = "v" + k++;
+            where.and("LOWER(TRIM(i." + criterion.getKey().column() + ")) IN (:" + name + ")")
+                    .param(
+                            name,
+                            criterion.getValue().stream()
+                                    .map(v -> v.trim().toLowerCase(Locale.ROOT))
+                                    .toList());
+        }
+        List<IdentityRow> sample = where.page(jdbc, SELECT, "i.last_name, i.first_name, i.id", 0, this::row).stream()
+                .limit(limit)
+                .toList();
+        return new Matching(where.count(jdbc, "identity i"), sample);
+    }
+
+    record Matching(long count, List<IdentityRow> sample) {}
+
     /** The identities whose supervisor is this one, by name. */
     List<IdentityRow> directReports(UUID supervisorId) {
         return jdbc.sql(SELECT + " WHERE i.supervisor_id = :id ORDER BY i.last_name, i.first_name, i.id")

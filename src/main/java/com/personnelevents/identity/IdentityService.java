@@ -29,6 +29,17 @@ public class IdentityService implements CustomFieldValues {
         this.repository = repository;
     }
 
+    /** Who, among active identities, meets every criterion: how many, and the first {@code limit} by name. */
+    @Transactional(readOnly = true)
+    public Matching matching(Map<IdentityAttribute, Set<String>> criteria, int limit) {
+        IdentityRepository.Matching found = repository.matching(criteria, limit);
+        return new Matching(
+                found.count(),
+                found.sample().stream().map(IdentityService::response).toList());
+    }
+
+    public record Matching(long count, List<IdentityResponse> sample) {}
+
     @Transactional(readOnly = true)
     public Optional<IdentityResponse> find(UUID id) {
         return repository.findById(id).map(IdentityService::response);

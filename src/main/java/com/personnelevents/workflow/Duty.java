@@ -12,15 +12,20 @@ import java.util.stream.Collectors;
 public enum Duty {
     REPORTER_DOES_NOT_RESPOND(
             "reporter-does-not-respond",
-            "nobody approves, rejects or verifies an event they reported (a token: one it created)"),
+            "nobody approves, rejects or verifies an event they reported (a token: one it created), decides its"
+                    + " refused removals or, as a person, holds back such a leaver"),
     SUBJECT_DOES_NOT_RESPOND(
-            "subject-does-not-respond", "nobody approves, rejects or verifies an event about themselves"),
+            "subject-does-not-respond",
+            "nobody approves, rejects or verifies an event about themselves, holds back their own leaving or"
+                    + " decides their refused removals"),
     NO_WORK_ON_OWN_ACCESS(
             "no-work-on-own-access", "nobody completes or rejects an access request about their own access"),
     PROVISIONER_DOES_NOT_VERIFY(
             "provisioner-does-not-verify", "whoever provisioned an event's access does not verify it"),
     ONE_RESPONSE_PER_PERSON(
-            "one-response-per-person", "one person's response counts for one of the roles a step requires");
+            "one-response-per-person", "one person's response counts for one of the roles a step requires"),
+    REFUSER_DOES_NOT_DECIDE(
+            "refuser-does-not-decide", "whoever refused a removal or suspension does not decide to keep the access");
 
     private final String apiName;
     private final String rule;

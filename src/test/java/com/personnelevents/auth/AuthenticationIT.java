@@ -97,7 +97,7 @@ class AuthenticationIT extends ApiIntegrationTest {
 
         assertThat(refused.status()).as(refused.body().toString()).isEqualTo(409);
         assertThat(refused.text("error")).isEqualTo("conflict");
-        assertThat(refused.text("message")).contains("last usable token with the admin scope");
+        assertThat(refused.text("message")).contains("last usable integration token with the admin scope");
         assertThat(get(EVENTS, last.token()).status()).isEqualTo(200);
 
         TokenView successor = tokens.create(new TokenRequest(uniqueName("Next admin"), List.of("admin"), null));

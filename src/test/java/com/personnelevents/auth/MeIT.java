@@ -48,6 +48,31 @@ class MeIT extends PeopleTest {
     }
 
     @Test
+    void a_token_creates_tokens_only_with_scopes_it_has_itself() {
+        Person ada = person("Ada", "Lovelace", "Personnel Manager");
+        String narrow = post(
+                        "/api/me/tokens",
+                        ada.token(),
+                        JsonBody.json().with("name", "Read only").with("scopes", List.of("events:read")))
+                .text("token");
+
+        ApiResponse wider = post(
+                "/api/me/tokens",
+                narrow,
+                JsonBody.json().with("name", "Wider").with("scopes", List.of("events:read", "events:write")));
+
+        assertValidationError(
+                wider,
+                "scopes",
+                "A token creates tokens only with scopes it has itself; this one does not have events:write");
+        ApiResponse same = post(
+                "/api/me/tokens",
+                narrow,
+                JsonBody.json().with("name", "Also read only").with("scopes", List.of("events:read")));
+        assertThat(same.status()).as(same.body().toString()).isEqualTo(201);
+    }
+
+    @Test
     void a_person_creates_lists_and_revokes_their_own_tokens_and_another_person_cannot_see_them() {
         Person ada = person("Ada", "Lovelace", "Personnel Manager");
         Person other = person("Sam", "Other");

@@ -118,18 +118,50 @@ class OidcSignInIT extends PeopleTest {
         assertThat(session.get(withProvider.baseUrl() + "/account").status()).isEqualTo(302);
     }
 
+    @Test
+    void an_email_the_provider_has_not_verified_names_nobody() {
+        Person grace = person("Grace", "Unverified");
+        WebSession session = new WebSession();
+
+        WebSession.Page refused = signInThroughProvider(
+                session, "subject-" + grace.email(), Map.of("email", grace.email(), "email_verified", false));
+
+        assertThat(refused.location()).endsWith("/login?error");
+        assertThat(session.get(withProvider.baseUrl() + "/login?error").body())
+                .contains("has not verified your email address");
+        assertThat(session.get(withProvider.baseUrl() + "/account").status()).isEqualTo(302);
+    }
+
+    @Test
+    void once_linked_the_account_follows_the_providers_subject_not_the_email_claim() {
+        Person ada = person("Ada", "Linked");
+        Person other = person("Other", "Person");
+        WebSession first = new WebSession();
+        signInThroughProvider(first, ada.email(), List.of());
+
+        WebSession later = new WebSession();
+        signInThroughProvider(
+                later,
+                "subject-" + ada.email(),
+                Map.of("email", other.email(), "email_verified", true, "roles", List.of()));
+
+        assertThat(later.get(withProvider.baseUrl() + "/account").body())
+                .contains("Linked, Ada")
+                .doesNotContain("Person, Other");
+    }
+
+    private WebSession.Page signInThroughProvider(WebSession session, String email, List<String> groups) {
+        return signInThroughProvider(
+                session, "subject-" + email, Map.of("email", email, "email_verified", true, "roles", groups));
+    }
+
     /**
      * The browser's round trip: to the provider, which signs the person in at once with these claims, back to
      * the service with a code, which it exchanges for the person's tokens. Returns the service's last answer.
      */
-    private WebSession.Page signInThroughProvider(WebSession session, String email, List<String> groups) {
+    private WebSession.Page signInThroughProvider(WebSession session, String subject, Map<String, Object> claims) {
         provider.enqueueCallback(new DefaultOAuth2TokenCallback(
-                ISSUER,
-                "subject-" + email,
-                JOSEObjectType.JWT.getType(),
-                List.of("personnel-events"),
-                Map.of("email", email, "roles", groups),
-                3600));
+                ISSUER, subject, JOSEObjectType.JWT.getType(), List.of("personnel-events"), claims, 3600));
         WebSession.Page toProvider = session.get(withProvider.baseUrl() + "/oauth2/authorization/bank");
         assertThat(toProvider.status()).isEqualTo(302);
         WebSession.Page back = session.get(toProvider.location());

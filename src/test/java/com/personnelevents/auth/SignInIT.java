@@ -34,7 +34,8 @@ class SignInIT extends PeopleTest {
         WebSession.Page home = session.get(baseUrl() + "/");
         WebSession.Page account = session.get(baseUrl() + "/account");
 
-        assertThat(home.status()).isEqualTo(302);
+        assertThat(home.status()).isEqualTo(200);
+        assertThat(home.body()).contains("My work");
         assertThat(account.status()).isEqualTo(200);
         assertThat(account.body())
                 .contains("Hopper, Grace")

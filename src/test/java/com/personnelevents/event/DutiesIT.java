@@ -123,7 +123,125 @@ class DutiesIT extends PeopleTest {
                 refused,
                 "relaxedDuties[0]",
                 "Duty must be one of: reporter-does-not-respond, subject-does-not-respond, no-work-on-own-access,"
-                        + " provisioner-does-not-verify, one-response-per-person");
+                        + " provisioner-does-not-verify, one-response-per-person, refuser-does-not-decide");
+    }
+
+    @Test
+    void a_person_who_reported_a_leaver_does_not_hold_it_back_alone() {
+        Person manager = person("Mary", "Manager", "Personnel Manager", "Security Team");
+        Person leaver = person("Lee", "Leaver");
+        ApiResponse created = post(EVENTS + "offboard", manager.token(), anOffboardRequest(leaver.id(), 10));
+        String id = created.text("id");
+
+        ApiResponse snooze = post(
+                EVENTS + id + "/snooze",
+                manager.token(),
+                JsonBody.json().with("until", TODAY.plusDays(5).toString()).with("reason", "Wait"));
+        ApiResponse cancel =
+                post(EVENTS + id + "/cancel", manager.token(), JsonBody.json().with("reason", "Stays"));
+
+        assertRefused(snooze, "reporter-does-not-respond", "you reported this event, so you cannot hold it back");
+        assertRefused(cancel, "reporter-does-not-respond", "you reported this event, so you cannot hold it back");
+        assertThat(event(id).text("status")).isEqualTo(created.text("status"));
+    }
+
+    @Test
+    void moving_a_leaver_sooner_needs_a_role_that_approves_it_not_only_the_scope_every_person_has() {
+        Person supervisor = person("Sue", "Supervisor");
+        Person leaver = person("Lee", "Leaver", supervisor);
+        String id = post(EVENTS + "offboard", writer, anOffboardRequest(leaver.id(), 20))
+                .text("id");
+        JsonBody sooner = JsonBody.json()
+                .with("effectiveDate", TODAY.plusDays(15).toString())
+                .with("reason", "Leaves sooner");
+
+        ApiResponse refused = post(EVENTS + id + "/reschedule", supervisor.token(), sooner);
+        assertThat(refused.status()).as(refused.body().toString()).isEqualTo(403);
+        assertThat(refused.text("message")).contains("events:write");
+
+        rule("Offboard", List.of("Supervisor"), List.of());
+        ApiResponse moved = post(EVENTS + id + "/reschedule", supervisor.token(), sooner);
+        assertThat(moved.status()).as(moved.body().toString()).isEqualTo(200);
+    }
+
+    @Test
+    void nobody_decides_a_refused_suspension_of_their_own_access() {
+        Person security = person("Sam", "Security", "Security Team");
+        grant(security.id(), "Mailbox");
+        String id = post(EVENTS + "leave-of-absence", writer, aLeaveRequest(security.id(), 12, 30))
+                .text("id");
+        JsonNode refused = request(toProvision(id, TODAY.plusDays(12)), "Mailbox");
+        assertThat(reject(refused, "Cannot suspend").status()).isEqualTo(200);
+
+        ApiResponse accept = post(
+                "/api/access-requests/" + refused.path("id").asString() + "/accept-exception",
+                security.token(),
+                JsonBody.json().with("reason", "I need it"));
+
+        assertRefused(accept, "subject-does-not-respond", "this event is about you");
+    }
+
+    @Test
+    void whoever_refused_a_removal_does_not_decide_to_keep_the_access_but_may_raise_it_again() {
+        Person pat = person("Pat", "Provisioner", "Provision Team", "Security Team");
+        Person holder = person("Hal", "Holder");
+        grant(holder.id(), "Mailbox");
+        String id = post(EVENTS + "leave-of-absence", writer, aLeaveRequest(holder.id(), 12, 30))
+                .text("id");
+        JsonNode request = request(toProvision(id, TODAY.plusDays(12)), "Mailbox");
+        String path = "/api/access-requests/" + request.path("id").asString();
+        ApiResponse rejected =
+                post(path + "/reject", pat.token(), JsonBody.json().with("reason", "Cannot"));
+        assertThat(rejected.status()).as(rejected.body().toString()).isEqualTo(200);
+
+        ApiResponse accept =
+                post(path + "/accept-exception", pat.token(), JsonBody.json().with("reason", "Keep it"));
+        assertRefused(accept, "refuser-does-not-decide", "you refused to carry out this request");
+
+        ApiResponse retry = post(path + "/retry", pat.token(), JsonBody.json().with("reason", "Try again"));
+        assertThat(retry.status()).as(retry.body().toString()).isEqualTo(201);
+    }
+
+    @Test
+    void an_integration_token_a_person_created_answers_to_the_same_duties_as_they_do() {
+        Person admin = person("Ada", "Administrator", "Administrator", "Security Team");
+        ApiResponse created = post(
+                "/api/tokens",
+                admin.token(),
+                JsonBody.json()
+                        .with("name", "Ada's approvals")
+                        .with("scopes", List.of("events:read", "events:approve")));
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        String integration = created.text("token");
+        String aboutAda = post(EVENTS + "role-transition", writer, aRoleTransitionRequest(admin.id(), 3))
+                .text("id");
+        String reportedByAda = created(admin.token());
+
+        assertRefused(
+                post(EVENTS + aboutAda + "/approve", integration, null),
+                "subject-does-not-respond",
+                "this event is about the person behind this token");
+        assertRefused(
+                post(EVENTS + reportedByAda + "/approve", integration, null),
+                "reporter-does-not-respond",
+                "the person behind this token reported this event, so you cannot approve it");
+    }
+
+    @Test
+    void a_rule_the_responses_given_already_satisfy_is_completed_by_the_next_response() {
+        Person security = person("Sid", "Security", "Security Team");
+        Person manager = person("Mo", "Manager", "Personnel Manager", "Security Team");
+        rule("Onboard", List.of("Security Team", "Personnel Manager"), List.of());
+        String id = created(writer);
+        ApiResponse first = post(EVENTS + id + "/approve", security.token(), null);
+        assertThat(first.status()).as(first.body().toString()).isEqualTo(200);
+        assertThat(first.text("status")).isEqualTo("Pending");
+
+        rule("Onboard", List.of("Security Team"), List.of());
+        ApiResponse completing = post(EVENTS + id + "/approve", manager.token(), null);
+
+        assertThat(completing.status()).as(completing.body().toString()).isEqualTo(200);
+        assertThat(completing.text("status")).isNotEqualTo("Pending");
     }
 
     private String created(String token) {

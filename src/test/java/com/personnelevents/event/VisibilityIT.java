@@ -90,6 +90,46 @@ class VisibilityIT extends PeopleTest {
     }
 
     @Test
+    void the_supervisor_an_onboarding_names_sees_the_hires_access_requests() {
+        model("Mailboxes", Map.of("department", List.of(department)), "Mailbox");
+        Person boss = person("Ada", "Lovelace");
+        String hire = post(
+                        EVENTS + "onboard",
+                        writer,
+                        anOnboardRequest(12)
+                                .with("identity.department", department)
+                                .with("identity.supervisorId", boss.id().toString()))
+                .text("id");
+        JsonNode mailbox = request(toProvision(hire, TODAY.plusDays(12)), "Mailbox");
+
+        ApiResponse requests = get("/api/access-requests", boss.token());
+
+        assertThat(ids(requests)).containsExactly(mailbox.path("id").asString());
+        assertThat(get("/api/access-requests/" + mailbox.path("id").asString(), boss.token())
+                        .status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void the_access_preview_shows_a_persons_access_only_to_their_supervisor_and_those_who_see_everything() {
+        Person boss = person("Ada", "Lovelace");
+        Person leaver = person("Lee", "Leaver", boss);
+        Person hr = person("Paula", "Manager", "Personnel Manager");
+        grant(leaver.id(), "Mailbox");
+        String id = post(EVENTS + "offboard", hr.token(), anOffboardRequest(leaver.id(), 20))
+                .text("id");
+
+        ApiResponse byReporter = get(EVENTS + id + "/access-preview", hr.token());
+        ApiResponse bySupervisor = get(EVENTS + id + "/access-preview", boss.token());
+
+        assertThat(get(EVENTS + id, hr.token()).status()).isEqualTo(200);
+        assertThat(byReporter.status()).as(byReporter.body().toString()).isEqualTo(403);
+        assertThat(byReporter.text("message")).contains("only their supervisor");
+        assertThat(bySupervisor.status()).as(bySupervisor.body().toString()).isEqualTo(200);
+        assertThat(get(EVENTS + id + "/access-preview", reader).status()).isEqualTo(200);
+    }
+
+    @Test
     void provision_engineers_and_application_managers_see_the_requests_of_their_application_only() {
         Person engineer = person("Pat", "Engineer");
         Person manager = person("Mo", "Owner");

@@ -1,0 +1,314 @@
+package com.personnelevents.event;
+
+import com.personnelevents.access.AccessRequestService;
+import com.personnelevents.access.AccessRequestView;
+import com.personnelevents.auth.Caller;
+import com.personnelevents.db.Where;
+import com.personnelevents.failure.NotFoundException;
+import com.personnelevents.identity.IdentityResponse;
+import com.personnelevents.settings.Settings;
+import com.personnelevents.settings.SettingsService;
+import com.personnelevents.web.PageResponse;
+import com.personnelevents.workflow.EventStatus;
+import com.personnelevents.workflow.EventType;
+import com.personnelevents.workflow.Response;
+import com.personnelevents.workflow.ResponseRules;
+import com.personnelevents.workflow.Role;
+import com.personnelevents.workflow.Stage;
+import com.personnelevents.workflow.StageName;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What the taskboards show of events: the Personnel Events taskboard (the list, with what each event waits
+ * for), one event's page (with exactly the actions its viewer may take) and a person's work. Built on the
+ * services the API uses, with the same visibility.
+ */
+@Service
+class EventBoard {
+
+    /** How many items each part of "My work" shows. */
+    static final int WORK_ITEMS = 20;
+
+    private final PersonnelEventService events;
+    private final PersonnelEventRepository repository;
+    private final EventStageRepository stages;
+    private final EventPermissions permissions;
+    private final AccessRequestService accessRequests;
+    private final SettingsService settings;
+    private final Clock clock;
+
+    EventBoard(
+            PersonnelEventService events,
+            PersonnelEventRepository repository,
+            EventStageRepository stages,
+            EventPermissions permissions,
+            AccessRequestService accessRequests,
+            SettingsService settings,
+            Clock clock) {
+        this.events = events;
+        this.repository = repository;
+        this.stages = stages;
+        this.permissions = permissions;
+        this.accessRequests = accessRequests;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** A taskboard row: the event, who it is about, what it waits for, and whether it is late. */
+    record Row(PersonnelEventSummary event, String person, String waitsFor, boolean overdue) {}
+
+    record Board(List<Row> rows, long total, int page, long totalPages) {}
+
+    /** One page of the events the caller may see, newest effective date first, as the API lists them. */
+    @Transactional(readOnly = true)
+    Board board(int page, EventFilter filter, Caller caller) {
+        PageResponse<PersonnelEventSummary> found = events.page(page, filter.visibleTo(caller.narrowedTo()));
+        List<Row> rows = rows(found.items());
+        return new Board(rows, found.totalCount(), found.page(), found.totalPages());
+    }
+
+    private List<Row> rows(List<PersonnelEventSummary> list) {
+        List<UUID> ids = list.stream().map(PersonnelEventSummary::id).toList();
+        Map<UUID, List<Stage>> stagesOf = stages.forEvents(ids);
+        Map<UUID, List<Response>> responsesOf = stages.responses(ids);
+        Map<UUID, Long> open = accessRequests.openCounts(ids);
+        Settings current = settings.current();
+        LocalDate today = current.today(clock);
+        return list.stream()
+                .map(e -> new Row(
+                        e,
+                        person(e.affectedIdentity()),
+                        waitsFor(
+                                EventType.parseFilter(e.type()).orElseThrow(),
+                                e.status(),
+                                stagesOf.getOrDefault(e.id(), List.of()),
+                                responsesOf.getOrDefault(e.id(), List.of()),
+                                open.getOrDefault(e.id(), 0L),
+                                current.responseRules()),
+                        isOverdue(e.status(), LocalDate.ofInstant(e.neededOn(), java.time.ZoneOffset.UTC), today)))
+                .toList();
+    }
+
+    private static String person(IdentityResponse identity) {
+        return identity == null ? "" : identity.lastName() + ", " + identity.firstName();
+    }
+
+    /** Late: past its effective date and still awaiting approval or access changes. */
+    private static boolean isOverdue(EventStatus status, LocalDate neededOn, LocalDate today) {
+        return (status == EventStatus.Pending || status == EventStatus.Open) && neededOn.isBefore(today);
+    }
+
+    /** What the event waits for now, in words: a date, a role's response, access changes. */
+    static String waitsFor(
+            EventType type,
+            EventStatus status,
+            List<Stage> stageList,
+            List<Response> responses,
+            long openRequests,
+            ResponseRules rules) {
+        if (status.isTerminal()) {
+            return "";
+        }
+        Stage current = stageList.stream()
+                .filter(s -> !s.status().isTerminal())
+                .findFirst()
+                .orElse(null);
+        if (current == null) {
+            return "";
+        }
+        StageName stage = current.name();
+        if (current.status() == EventStatus.Snoozed) {
+            return stage == StageName.Removal && current.scheduledStart() == null ? "The return date" : "Snoozed";
+        }
+        if (current.status() == EventStatus.Scheduled) {
+            return stage == StageName.Approval
+                    ? "Approval window opens " + current.scheduledStart()
+                    : stage + " on " + current.scheduledStart();
+        }
+        if (stage == StageName.Approval || stage == StageName.Verification) {
+            List<Role> given = responses.stream()
+                    .filter(r -> r.step() == stage)
+                    .map(Response::role)
+                    .toList();
+            List<Role> awaited = rules.required(type, stage).stream()
+                    .filter(r -> !given.contains(r))
+                    .toList();
+            return stage + " by " + EventPermissions.names(awaited);
+        }
+        return openRequests > 0
+                ? stage + ": " + openRequests + (openRequests == 1 ? " open access request" : " open access requests")
+                : stage + " to be completed";
+    }
+
+    /** One event's page: the event, the version the page shows, the caller's actions, the access preview. */
+    record EventView(
+            PersonnelEventResponse event,
+            long version,
+            EventPermissions.Allowed allowed,
+            AccessPreviewResponse preview,
+            String waitsFor,
+            boolean overdue) {}
+
+    /** The id of the event of that number, if the caller may see it (not found otherwise). */
+    @Transactional(readOnly = true)
+    UUID idOf(long number, Caller caller) {
+        return visible(number, caller).id();
+    }
+
+    private PersonnelEvent visible(long number, Caller caller) {
+        UUID id = repository
+                .findIdByNumber(number)
+                .orElseThrow(() -> new NotFoundException("Personnel event #" + number + " not found"));
+        PersonnelEvent event = repository.findById(id).orElseThrow();
+        try {
+            permissions.checkVisible(event, caller);
+        } catch (NotFoundException hidden) {
+            throw new NotFoundException("Personnel event #" + number + " not found");
+        }
+        return event;
+    }
+
+    @Transactional(readOnly = true)
+    EventView view(long number, Caller caller) {
+        PersonnelEvent event = visible(number, caller);
+        UUID id = event.id();
+        Settings current = settings.current();
+        Stage stage = event.progress().current();
+        AccessRequestService.Outstanding outstanding = accessRequests.outstanding(
+                id,
+                stage == null || stage.name() == StageName.Verification
+                        ? null
+                        : stage.name().name());
+        AccessPreviewResponse preview = null;
+        Stage provision = event.progress().stage(StageName.Provision);
+        if (!event.progress().isCalledOff()
+                && !event.progress().isTerminal()
+                && provision.startedOn() == null
+                && !provision.status().isTerminal()
+                && EventPermissions.passes(() -> permissions.checkMaySeeAccess(caller, event))) {
+            preview = events.accessPreview(id, caller);
+        }
+        return new EventView(
+                events.response(event),
+                event.version(),
+                permissions.allowed(caller, event, current, outstanding),
+                preview,
+                waitsFor(
+                        event.type(),
+                        event.status(),
+                        event.stages(),
+                        event.responses(),
+                        accessRequests.openCounts(List.of(id)).getOrDefault(id, 0L),
+                        current.responseRules()),
+                isOverdue(event.status(), event.neededOn(), current.today(clock)));
+    }
+
+    /** An item of "My work": an event, and why it is the caller's. */
+    record WorkItem(PersonnelEventSummary event, String person, String why) {}
+
+    record RequestItem(AccessRequestView request, String why) {}
+
+    record MyWork(
+            List<WorkItem> approvals,
+            List<WorkItem> verifications,
+            List<RequestItem> requests,
+            List<WorkItem> reported,
+            List<WorkItem> overdue) {
+
+        public boolean isEmpty() {
+            return approvals.isEmpty()
+                    && verifications.isEmpty()
+                    && requests.isEmpty()
+                    && reported.isEmpty()
+                    && overdue.isEmpty();
+        }
+    }
+
+    /**
+     * What waits for the person now: approvals and verifications they may give (a role of the rule they hold,
+     * still awaited, no duty in the way), the open requests they may carry out, the open events they reported,
+     * and what is overdue among what they see. Soonest effective date first.
+     */
+    @Transactional(readOnly = true)
+    MyWork myWork(Caller caller) {
+        Settings current = settings.current();
+        LocalDate today = current.today(clock);
+        UUID me = caller.narrowedTo();
+        List<WorkItem> approvals = responding(caller, EventStatus.Pending, StageName.Approval, current);
+        List<WorkItem> verifications = responding(caller, EventStatus.Resolved, StageName.Verification, current);
+        List<RequestItem> requests = accessRequests.workable(caller, WORK_ITEMS).stream()
+                .map(r -> new RequestItem(
+                        r,
+                        caller.holds(Role.ProvisionTeam)
+                                ? "Provision Team"
+                                : "Provision Engineer of " + r.application().name()))
+                .toList();
+        List<WorkItem> reported = caller.identityId() == null
+                ? List.of()
+                : items(
+                        repository.queue(
+                                new Where()
+                                        .and("reporter_id = :reporter", "reporter", caller.identityId())
+                                        .and("status NOT IN " + EventStatus.TERMINAL_SQL),
+                                WORK_ITEMS),
+                        row -> "You reported it");
+        List<WorkItem> overdue = items(
+                repository.queue(
+                        new Where()
+                                .and("status IN ('Pending', 'Open')")
+                                .and("needed_on < :today", "today", today)
+                                .and(EventFilter.VISIBLE, "me", me),
+                        WORK_ITEMS),
+                row -> "Due " + row.neededOn() + ", " + row.status());
+        return new MyWork(approvals, verifications, requests, reported, overdue);
+    }
+
+    /** Events at the step whose response the caller may give now, with the role they would answer for. */
+    private List<WorkItem> responding(Caller caller, EventStatus status, StageName step, Settings current) {
+        List<EventRow> candidates = repository.queue(
+                new Where()
+                        .and("status = :status", "status", status.name())
+                        .and(EventFilter.VISIBLE, "me", caller.narrowedTo()),
+                WORK_ITEMS * 5);
+        List<WorkItem> items = new ArrayList<>();
+        for (EventRow row : candidates) {
+            if (items.size() == WORK_ITEMS) {
+                break;
+            }
+            PersonnelEvent event = repository.findById(row.id()).orElseThrow();
+            try {
+                event.progress().checkResponding(step);
+                Role role = permissions.respondingAs(caller, event, step, null, current);
+                items.add(new WorkItem(
+                        summary(row),
+                        person(summary(row).affectedIdentity()),
+                        (step == StageName.Approval ? "Awaiting " : "Awaiting ")
+                                + role.apiName()
+                                + (role == Role.Supervisor ? " (you supervise the person)" : " (you hold it)")));
+            } catch (RuntimeException notTheirs) {
+                // not theirs to give (a duty, a role they lack, a response already in)
+            }
+        }
+        return items;
+    }
+
+    private List<WorkItem> items(List<EventRow> rows, java.util.function.Function<EventRow, String> why) {
+        List<PersonnelEventSummary> summaries = events.summaries(rows);
+        Map<UUID, EventRow> byId = rows.stream().collect(Collectors.toMap(EventRow::id, r -> r));
+        return summaries.stream()
+                .map(s -> new WorkItem(s, person(s.affectedIdentity()), why.apply(byId.get(s.id()))))
+                .toList();
+    }
+
+    private PersonnelEventSummary summary(EventRow row) {
+        return events.summaries(List.of(row)).get(0);
+    }
+}

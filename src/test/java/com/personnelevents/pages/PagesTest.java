@@ -1,0 +1,85 @@
+package com.personnelevents.pages;
+
+import com.personnelevents.support.BrowserTest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Map;
+import java.util.UUID;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.chromium.HasCdp;
+import tools.jackson.databind.JsonNode;
+
+/** What the browser tests of the pages share beyond {@link BrowserTest}. */
+abstract class PagesTest extends BrowserTest {
+
+    /**
+     * Waits until the page's main region says {@code text}: the page that answers a form post, read again
+     * when the one it replaces goes away while it is read.
+     */
+    protected void waitForMain(String text) {
+        waitFor(d -> {
+            try {
+                return mainText().contains(text);
+            } catch (StaleElementReferenceException | org.openqa.selenium.NoSuchElementException loading) {
+                return false;
+            }
+        });
+    }
+
+    /**
+     * Saves a screenshot of the whole page, not only the window's height (up to 6,000 pixels), as
+     * target/screenshots/{name}.png.
+     */
+    protected void fullPageScreenshot(String name) {
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        long width = ((Number) js.executeScript("return document.documentElement.scrollWidth;")).longValue();
+        long height = Math.min(
+                6000, ((Number) js.executeScript("return document.documentElement.scrollHeight;")).longValue());
+        Map<String, Object> shot = ((HasCdp) browser)
+                .executeCdpCommand(
+                        "Page.captureScreenshot",
+                        Map.of(
+                                "format",
+                                "png",
+                                "captureBeyondViewport",
+                                true,
+                                "clip",
+                                Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
+        try {
+            Path dir = Path.of("target", "screenshots");
+            Files.createDirectories(dir);
+            Files.write(dir.resolve(name + ".png"), Base64.getDecoder().decode((String) shot.get("data")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Date inputs take the browser's locale; setting the value is what a picker does. */
+    protected void setDate(String id, String isoDay) {
+        ((JavascriptExecutor) browser)
+                .executeScript("document.getElementById(arguments[0]).value = arguments[1];", id, isoDay);
+    }
+
+    /** The id of the event of that number, as the API names it. */
+    protected String idOf(long number) {
+        return jdbc.sql("SELECT id FROM personnel_event WHERE number = :number")
+                .param("number", number)
+                .query(UUID.class)
+                .single()
+                .toString();
+    }
+
+    /** The id of an application, by its name. */
+    protected String applicationId(String name) {
+        for (JsonNode a : get("/api/applications", admin).body()) {
+            if (a.path("name").asString().equals(name)) {
+                return a.path("id").asString();
+            }
+        }
+        throw new AssertionError("No application " + name);
+    }
+}
