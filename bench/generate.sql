@@ -1,13 +1,17 @@
 -- A large organisation, straight into the database: psql -v identities=200000 -v events=1000000 -f generate.sql
--- Five years of events up to two months ahead; most completed, some canceled, a few thousand in progress.
+-- (or ten times as many: identities=2000000 events=10000000). Five years of events up to two months ahead;
+-- most completed, some canceled, a few thousand in progress. Everyone reports to a supervisor (ten people
+-- each: identity n reports to identity n/10); one event in ten is reported by one of a thousand Personnel
+-- Managers (identities 1 to 1000), the rest by the HR integration. Identity n's id is md5('identity:n').
 \set ON_ERROR_STOP on
 SET synchronous_commit = off;
 -- In progress: a few thousand, and never more than a tenth of the people (small runs).
 SELECT least(4000, :identities / 10) AS open_events \gset
 
 INSERT INTO identity (id, external_id, first_name, last_name, email, email_key, identity_type, title, company,
-    division, department, office, status, created_date, updated_date, first_seen_date, inactivated_date, version)
-SELECT gen_random_uuid(), 'E' || n, 'First' || n, 'Last' || (n % 50000), 'p' || n || '@bank.example',
+    division, department, office, status, created_date, updated_date, first_seen_date, inactivated_date,
+    supervisor_id, version)
+SELECT md5('identity:' || n)::uuid, 'E' || n, 'First' || n, 'Last' || (n % 50000), 'p' || n || '@bank.example',
        'p' || n || '@bank.example', 'Employee',
        (ARRAY['Teller', 'Loan Officer', 'Branch Manager', 'Analyst', 'Engineer'])[1 + n % 5],
        'First Bank of Valkyrie', (ARRAY['Retail', 'Commercial', 'Operations'])[1 + n % 3],
@@ -15,7 +19,8 @@ SELECT gen_random_uuid(), 'E' || n, 'First' || n, 'Last' || (n % 50000), 'p' || 
        'Office ' || (n % 40),
        CASE WHEN n % 20 = 0 THEN 'Disabled' ELSE 'Active' END,
        now() - interval '6 years', now() - interval '1 year', now() - interval '6 years',
-       CASE WHEN n % 20 = 0 THEN now() - interval '1 year' END, 0
+       CASE WHEN n % 20 = 0 THEN now() - interval '1 year' END,
+       CASE WHEN n >= 10 THEN md5('identity:' || (n / 10))::uuid END, 0
   FROM generate_series(1, :identities) AS n;
 
 CREATE TEMP TABLE bench_people AS
@@ -26,7 +31,11 @@ CREATE UNIQUE INDEX ON bench_people (rn);
 INSERT INTO personnel_event (id, number, type, status, identity_id, reporter_id, reporter_name, needed_on,
     needed_until, completed_on, created_at, next_due_on, version)
 SELECT gen_random_uuid(), n, t.type, s.status, p.id,
-       '00000000-0000-0000-0000-00000000b0b0', 'HR Integration', d.day,
+       CASE WHEN n % 10 = 0 THEN md5('identity:' || (1 + (n / 10) % 1000))::uuid
+            ELSE '00000000-0000-0000-0000-00000000b0b0' END,
+       CASE WHEN n % 10 = 0 THEN 'Last' || ((1 + (n / 10) % 1000) % 50000) || ', First' || (1 + (n / 10) % 1000)
+            ELSE 'HR Integration' END,
+       d.day,
        CASE WHEN t.type = 'Absence' THEN d.day + 60 END,
        CASE WHEN s.status = 'Completed' THEN d.day + interval '3 days' END,
        d.day - interval '10 days',

@@ -76,6 +76,26 @@ public final class Benchmark {
     private final List<UUID> someEvents = new ArrayList<>();
     private final Map<String, String> failures = new ConcurrentHashMap<>();
     private final Pattern only = Pattern.compile(System.getProperty("bench.only", ""));
+    /** People whose views are measured (bench.pm = email:identityId:token, bench.supervisor alike), if given. */
+    private final Person personnelManager = Person.of(System.getProperty("bench.pm", ""));
+
+    private final Person supervisor = Person.of(System.getProperty("bench.supervisor", ""));
+    private final boolean httpFloor = Boolean.getBoolean("bench.httpfloor");
+    private String securitySession;
+    private String readsProfile = "";
+    private String personnelManagerSession;
+
+    /** A person of the benchmark: their email (login), identity and personal token. */
+    record Person(String email, UUID identityId, String token) {
+
+        static Person of(String spec) {
+            if (spec.isBlank()) {
+                return null;
+            }
+            String[] parts = spec.split(":", 3);
+            return new Person(parts[0], UUID.fromString(parts[1]), parts[2]);
+        }
+    }
 
     Benchmark(
             URI base,
@@ -124,16 +144,45 @@ public final class Benchmark {
     List<Result> run() throws Exception {
         try {
             sample();
+            String password = System.getProperty("bench.password", "");
+            String security = System.getProperty("bench.security", "");
+            if (!password.isBlank() && !security.isBlank()) {
+                securitySession = signIn(security, password);
+            }
+            if (!password.isBlank() && personnelManager != null) {
+                personnelManagerSession = signIn(personnelManager.email(), password);
+            }
             // The service's JIT compiles its hot paths before anything is measured; reads only, so that
             // the reads are measured on the organisation as loaded.
             LoadRun.run("JIT warm-up", "api", 8, Duration.ZERO, jitWarmup, (t, i) -> mixed(1 + i % 4));
             List<Result> results = new ArrayList<>();
+            // the reads are profiled (JFR, the service's own flight recorder): where their time goes
+            String jfr = System.getProperty("bench.jfr", "");
+            String pid = System.getProperty("bench.servicepid", "");
+            boolean profiling = !jfr.isBlank() && !pid.isBlank();
+            if (profiling) {
+                jcmd(pid, "JFR.start", "name=reads", "settings=profile");
+            }
             for (Map.Entry<String, ListQuery> query : listQueries().entrySet()) {
                 if (!only.matcher(query.getKey()).find()) {
                     continue;
                 }
                 ListQuery list = query.getValue();
-                results.add(LoadRun.run(query.getKey(), "api", 8, warmup, duration, (t, i) -> getOk(list.path())));
+                results.add(LoadRun.run(
+                        query.getKey(),
+                        "api",
+                        8,
+                        warmup,
+                        duration,
+                        (t, i) -> list.session() != null
+                                ? getPage(list.path(), list.session())
+                                : send(
+                                        "GET " + list.path(),
+                                        "GET",
+                                        list.path(),
+                                        null,
+                                        200,
+                                        list.token() == null ? token : list.token())));
                 results.add(LoadRun.run(
                         query.getKey(),
                         "jdbc",
@@ -157,6 +206,12 @@ public final class Benchmark {
                         warmup,
                         duration,
                         (t, i) -> floor("get by id", () -> floorGet(any(someEvents)))));
+            }
+            if (profiling) {
+                Path recording = Path.of(jfr).toAbsolutePath();
+                jcmd(pid, "JFR.dump", "name=reads", "filename=" + recording);
+                jcmd(pid, "JFR.stop", "name=reads");
+                readsProfile = JfrTop.summarize(recording, 15);
             }
             // Creates last: the reads are measured on the organisation as loaded.
             LoadRun.run("JIT warm-up", "api", 8, Duration.ZERO, jitWarmup.dividedBy(3), (t, i) -> mixed(i));
@@ -218,11 +273,16 @@ public final class Benchmark {
      * service and the database.
      */
     private boolean send(String scenario, String method, String path, String body, int expected) throws Exception {
+        return send(scenario, method, path, body, expected, token);
+    }
+
+    private boolean send(String scenario, String method, String path, String body, int expected, String bearer)
+            throws Exception {
         HttpURLConnection connection =
                 (HttpURLConnection) base.resolve(path).toURL().openConnection();
         try {
             connection.setRequestMethod(method);
-            connection.setRequestProperty("Authorization", "Bearer " + token);
+            connection.setRequestProperty("Authorization", "Bearer " + bearer);
             if (body != null) {
                 connection.setDoOutput(true);
                 connection.setRequestProperty("Content-Type", "application/json");
@@ -247,6 +307,65 @@ public final class Benchmark {
             connection.disconnect();
             return false;
         }
+    }
+
+    /** A page, as a signed-in person's browser asks for it (the session cookie, no token). */
+    private boolean getPage(String path, String session) throws Exception {
+        HttpURLConnection connection =
+                (HttpURLConnection) base.resolve(path).toURL().openConnection();
+        try {
+            connection.setInstanceFollowRedirects(false);
+            connection.setRequestProperty("Cookie", session);
+            int status = connection.getResponseCode();
+            InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
+            byte[] answer = in == null ? new byte[0] : in.readAllBytes();
+            if (in != null) {
+                in.close();
+            }
+            if (status == 200) {
+                return true;
+            }
+            failures.putIfAbsent("GET page " + path + " " + status, new String(answer, StandardCharsets.UTF_8));
+            return false;
+        } catch (IOException e) {
+            failures.putIfAbsent(
+                    "GET page " + path + " " + e.getClass().getSimpleName(), String.valueOf(e.getMessage()));
+            connection.disconnect();
+            return false;
+        }
+    }
+
+    /**
+     * Signs a local account in through the sign-in page, as a browser does (the form's CSRF token, the
+     * session cookie); returns the cookie header of the signed-in session.
+     */
+    private String signIn(String email, String password) throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+                .followRedirects(java.net.http.HttpClient.Redirect.NEVER)
+                .build();
+        java.net.http.HttpResponse<String> login = http.send(
+                java.net.http.HttpRequest.newBuilder(base.resolve("/login")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        String cookie = login.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
+        java.util.regex.Matcher csrf =
+                Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"").matcher(login.body());
+        if (!csrf.find()) {
+            throw new IllegalStateException("The sign-in page has no CSRF token");
+        }
+        String form = "email=" + java.net.URLEncoder.encode(email, StandardCharsets.UTF_8) + "&password="
+                + java.net.URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf=" + csrf.group(1);
+        java.net.http.HttpResponse<String> signedIn = http.send(
+                java.net.http.HttpRequest.newBuilder(base.resolve("/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Cookie", cookie)
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        String location = signedIn.headers().firstValue("Location").orElse("");
+        if (location.contains("error")) {
+            throw new IllegalStateException("The benchmark's person could not sign in: " + email);
+        }
+        return signedIn.headers().firstValue("Set-Cookie").orElse(cookie).split(";", 2)[0];
     }
 
     private String body(String type) {
@@ -285,7 +404,22 @@ public final class Benchmark {
         return leavers.get(nextFree.getAndIncrement() % leavers.size());
     }
 
-    record ListQuery(String path, String where, List<Object> params, long offset) {}
+    /**
+     * A list scenario: the API's path, the floor's WHERE clause and parameters, the page's offset, and who
+     * asks ({@code token}: null for the benchmark's integration token; {@code session}: a signed-in person's
+     * cookie, for a taskboard page).
+     */
+    record ListQuery(String path, String where, List<Object> params, long offset, String token, String session) {
+
+        ListQuery(String path, String where, List<Object> params, long offset) {
+            this(path, where, params, offset, null, null);
+        }
+    }
+
+    /** A person's view (what EventFilter.VISIBLE lets them see), as the floor's WHERE clause. */
+    private static final String VISIBLE = " WHERE (reporter_id = ? OR assignee_id = ?"
+            + " OR identity_id IN (SELECT s.id FROM identity s WHERE s.supervisor_id = ?)"
+            + " OR id IN (SELECT d.event_id FROM personnel_event_identity d WHERE d.supervisor_id = ?))";
 
     private Map<String, ListQuery> listQueries() {
         UUID person = somePeople.get(0);
@@ -310,6 +444,49 @@ public final class Benchmark {
                         List.of("Offboard", "Completed"),
                         0));
         queries.put("list page 1000", new ListQuery("/api/personnel-events?page=1000", "", List.of(), 999L * 50));
+        if (personnelManager != null) {
+            UUID me = personnelManager.identityId();
+            queries.put(
+                    "list as a Personnel Manager",
+                    new ListQuery(
+                            "/api/personnel-events",
+                            VISIBLE,
+                            List.of(me, me, me, me),
+                            0,
+                            personnelManager.token(),
+                            null));
+        }
+        if (supervisor != null) {
+            UUID me = supervisor.identityId();
+            queries.put(
+                    "list as a Supervisor",
+                    new ListQuery(
+                            "/api/personnel-events", VISIBLE, List.of(me, me, me, me), 0, supervisor.token(), null));
+        }
+        if (securitySession != null) {
+            queries.put(
+                    "taskboard page (Security Team)",
+                    new ListQuery("/personnel-events", "", List.of(), 0, null, securitySession));
+            queries.put(
+                    "taskboard filtered (Security Team)",
+                    new ListQuery(
+                            "/personnel-events?type=Offboard&status=Completed",
+                            " WHERE type = ? AND status = ?",
+                            List.of("Offboard", "Completed"),
+                            0,
+                            null,
+                            securitySession));
+        }
+        if (personnelManagerSession != null) {
+            UUID me = personnelManager.identityId();
+            queries.put(
+                    "taskboard page (Personnel Manager)",
+                    new ListQuery(
+                            "/personnel-events", VISIBLE, List.of(me, me, me, me), 0, null, personnelManagerSession));
+        }
+        if (httpFloor) {
+            queries.put("list page 1 HTTP floor", new ListQuery("/api/benchmark/floor", "", List.of(), 0));
+        }
         return queries;
     }
 
@@ -533,6 +710,19 @@ public final class Benchmark {
         }
     }
 
+    private void jcmd(String pid, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("jcmd", pid));
+        command.addAll(List.of(args));
+        int exit = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start()
+                .waitFor();
+        if (exit != 0) {
+            failures.putIfAbsent("jcmd " + String.join(" ", args), "exit " + exit);
+        }
+    }
+
     // --- memory over a long run --------------------------------------------------------------
 
     /**
@@ -640,6 +830,10 @@ public final class Benchmark {
                     .append(": `")
                     .append(body.replace('`', '\''))
                     .append("`\n"));
+        }
+        if (!readsProfile.isEmpty()) {
+            md.append("\n## Where the reads' time goes (JFR execution samples of the service, all read scenarios)\n\n")
+                    .append(readsProfile);
         }
         md.append(memory);
         Files.createDirectories(file.toAbsolutePath().getParent());
