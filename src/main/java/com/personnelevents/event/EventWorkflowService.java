@@ -278,16 +278,21 @@ public class EventWorkflowService implements AccessRequestOutcomes {
     }
 
     /**
-     * Each access request carried out or refused is part of the event's audit trail; when it was the last
-     * open one of its stage, the stage is done, by whoever closed it (unless the event has moved on).
+     * Whether the caller may decide the event's refused removals. Read, not locked: a check, also asked from
+     * read-only transactions (a page's buttons); the decision itself locks the event before its request.
      */
     @Override
     public void checkMayDecide(UUID eventId, Caller caller) {
-        PersonnelEvent event = load(eventId);
+        PersonnelEvent event = events.findById(eventId)
+                .orElseThrow(() -> new NotFoundException(PersonnelEventService.notFound(eventId)));
         permissions.checkVisible(event, caller);
         permissions.checkMayDecide(caller, event, settings.current());
     }
 
+    /**
+     * Each access request carried out or refused is part of the event's audit trail; when it was the last
+     * open one of its stage, the stage is done, by whoever closed it (unless the event has moved on).
+     */
     @Override
     public void closed(Closed closed) {
         PersonnelEvent event = load(closed.eventId());
