@@ -1,5 +1,6 @@
 package com.personnelevents.auth;
 
+import com.personnelevents.db.Databases;
 import com.personnelevents.web.ErrorWriter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -12,6 +13,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -47,6 +49,9 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.web.authentication.logout.LogoutFilter;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.session.config.SessionRepositoryCustomizer;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -96,6 +101,21 @@ class SignInConfig {
         record Claims(String personClaim, String groupsClaim) {}
     }
 
+    /**
+     * Two requests of one session at once (a person's tabs, htmx's requests, the first pages after sign-in,
+     * which each make the new CSRF token) may both add the same attribute; Spring Session's plain INSERT
+     * made the second a 500. Added attributes are upserted: PostgreSQL with Spring Session's own statement,
+     * H2 with its MERGE.
+     */
+    @Bean
+    SessionRepositoryCustomizer<JdbcIndexedSessionRepository> sessionAttributesUpserted(DataSource dataSource) {
+        return Databases.isPostgres(dataSource)
+                ? new PostgreSqlJdbcIndexedSessionRepositoryCustomizer()
+                : sessions -> sessions.setCreateSessionAttributeQuery("""
+                        MERGE INTO %TABLE_NAME%_ATTRIBUTES (SESSION_PRIMARY_ID, ATTRIBUTE_NAME, ATTRIBUTE_BYTES)
+                        KEY (SESSION_PRIMARY_ID, ATTRIBUTE_NAME) VALUES (?, ?, ?)""");
+    }
+
     @Bean
     @Order(2)
     SecurityFilterChain signIn(
@@ -120,7 +140,7 @@ class SignInConfig {
                 })
                 .securityContext(context -> context.securityContextRepository(contexts))
                 .authorizeHttpRequests(
-                        auth -> auth.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico")
+                        auth -> auth.requestMatchers("/login", "/assets/**", "/webjars/**", "/favicon.ico")
                                 .permitAll()
                                 .anyRequest()
                                 .authenticated())

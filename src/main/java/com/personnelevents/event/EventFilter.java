@@ -83,12 +83,15 @@ record EventFilter(
     /**
      * What a person who does not see everything sees: the events they reported or are assigned, and those
      * of their direct reports (by the identity's supervisor, or the supervisor an onboarding or a role
-     * transition names).
+     * transition names). One set of ids, each part from its own index: an OR of the four made PostgreSQL read
+     * every event to find a person's hundred (0.9 s a page at a million events, against 1 ms).
      */
     static final String VISIBLE = """
-            (reporter_id = :me OR assignee_id = :me
-             OR identity_id IN (SELECT s.id FROM identity s WHERE s.supervisor_id = :me)
-             OR id IN (SELECT d.event_id FROM personnel_event_identity d WHERE d.supervisor_id = :me))""";
+            id IN (SELECT r.id FROM personnel_event r WHERE r.reporter_id = :me
+                   UNION SELECT a.id FROM personnel_event a WHERE a.assignee_id = :me
+                   UNION SELECT o.id FROM personnel_event o JOIN identity s ON s.id = o.identity_id
+                          WHERE s.supervisor_id = :me
+                   UNION SELECT d.event_id FROM personnel_event_identity d WHERE d.supervisor_id = :me)""";
 
     /**
      * The filter's conditions on {@code personnel_event}; without a narrowing ({@link #isNarrowed}), only on

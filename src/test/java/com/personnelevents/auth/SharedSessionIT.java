@@ -7,7 +7,10 @@ import com.personnelevents.support.SecondInstance;
 import com.personnelevents.support.WebSession;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.session.Session;
+import org.springframework.session.SessionRepository;
 
 /**
  * Sessions live in the database: a person signed in on one instance is signed in on every other (behind a
@@ -20,6 +23,9 @@ class SharedSessionIT extends PeopleTest {
 
     @Value("${spring.datasource.username}")
     private String username;
+
+    @Autowired
+    private SessionRepository<? extends Session> sessions;
 
     @Test
     void a_session_begun_on_one_instance_serves_the_person_on_another_and_ends_on_both() {
@@ -57,5 +63,25 @@ class SharedSessionIT extends PeopleTest {
             assertThat(page.status()).isEqualTo(200);
             assertThat(page.body()).contains("Hopper, Grace");
         }
+    }
+
+    /** E.g. the first pages after sign-in, each of which makes the session's new CSRF token. */
+    @Test
+    void two_requests_of_one_session_may_both_add_the_same_attribute() {
+        String last = bothAdd(sessions);
+
+        assertThat(last).isEqualTo("second");
+    }
+
+    private static <S extends Session> String bothAdd(SessionRepository<S> sessions) {
+        S begun = sessions.createSession();
+        sessions.save(begun);
+        S one = sessions.findById(begun.getId());
+        S other = sessions.findById(begun.getId());
+        one.setAttribute("token", "first");
+        other.setAttribute("token", "second");
+        sessions.save(one);
+        sessions.save(other);
+        return sessions.findById(begun.getId()).getAttribute("token");
     }
 }

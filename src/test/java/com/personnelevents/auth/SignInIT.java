@@ -44,6 +44,27 @@ class SignInIT extends PeopleTest {
     }
 
     @Test
+    void the_pages_stylesheet_and_scripts_are_served_before_sign_in_from_the_urls_the_pages_name() {
+        WebSession session = new WebSession();
+        String login = session.get(baseUrl() + "/login").body();
+
+        java.util.regex.Matcher assets = java.util.regex.Pattern.compile(
+                        "(?:href|src)=\"(/(?:assets|webjars)/[^\"]+)\"")
+                .matcher(login);
+        List<String> urls = new java.util.ArrayList<>();
+        while (assets.find()) {
+            urls.add(assets.group(1));
+        }
+
+        assertThat(urls).anyMatch(u -> u.endsWith(".css")).anyMatch(u -> u.contains("htmx"));
+        for (String asset : urls) {
+            WebSession.Page served = session.get(baseUrl() + asset);
+            assertThat(served.status()).as(asset).isEqualTo(200);
+            assertThat(served.header("Content-Type")).as(asset).containsAnyOf("text/css", "javascript");
+        }
+    }
+
+    @Test
     void the_session_cookie_is_http_only_secure_and_same_site_and_changes_at_sign_in() {
         Person grace = person("Grace", "Hopper");
         WebSession session = new WebSession();

@@ -417,9 +417,10 @@ public final class Benchmark {
     }
 
     /** A person's view (what EventFilter.VISIBLE lets them see), as the floor's WHERE clause. */
-    private static final String VISIBLE = " WHERE (reporter_id = ? OR assignee_id = ?"
-            + " OR identity_id IN (SELECT s.id FROM identity s WHERE s.supervisor_id = ?)"
-            + " OR id IN (SELECT d.event_id FROM personnel_event_identity d WHERE d.supervisor_id = ?))";
+    private static final String VISIBLE = " WHERE id IN (SELECT r.id FROM personnel_event r WHERE r.reporter_id = ?"
+            + " UNION SELECT a.id FROM personnel_event a WHERE a.assignee_id = ?"
+            + " UNION SELECT o.id FROM personnel_event o JOIN identity s ON s.id = o.identity_id WHERE s.supervisor_id = ?"
+            + " UNION SELECT d.event_id FROM personnel_event_identity d WHERE d.supervisor_id = ?)";
 
     private Map<String, ListQuery> listQueries() {
         UUID person = somePeople.get(0);
