@@ -49,7 +49,7 @@ echo "$PASSWORD" | java -jar "$JAR" user create --email p12@bank.example --passw
 PM="p11@bank.example:$(identity 11):$(java -jar "$JAR" token create --name PM --scopes events:read --user p11@bank.example)"
 SUPERVISOR="p12@bank.example:$(identity 12):$(java -jar "$JAR" token create --name Supervisor --scopes events:read --user p12@bank.example)"
 
-java -Xmx256m -XX:+UseG1GC -Xlog:gc:file=target/bench-gc.log:time,uptime -jar "$JAR" --server.port="$PORT" \
+java -Xmx256m -XX:+UseG1GC -XX:FlightRecorderOptions:stackdepth=256 -Xlog:gc:file=target/bench-gc.log:time,uptime -jar "$JAR" --server.port="$PORT" \
     --personnel-events.scheduler.enabled=false --personnel-events.benchmark.http-floor=true \
     >target/bench-service.log 2>&1 &
 SERVICE=$!

@@ -1,6 +1,7 @@
 package com.personnelevents.web;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -94,7 +95,36 @@ class JsonConfig {
 
         @Override
         public void serialize(Instant value, JsonGenerator gen, SerializationContext context) {
-            gen.writeString(API_INSTANT.format(value.truncatedTo(ChronoUnit.SECONDS)));
+            gen.writeString(apiInstant(value));
+        }
+    }
+
+    /**
+     * {@link #API_INSTANT}'s text, written digit by digit for the years of four digits: a list page writes
+     * some 350 instants, and the formatter was a tenth of the reads' profile. Other years: the formatter.
+     */
+    static String apiInstant(Instant value) {
+        long seconds = value.getEpochSecond();
+        LocalDate day = LocalDate.ofEpochDay(Math.floorDiv(seconds, 86_400));
+        int year = day.getYear();
+        if (year < 1000 || year > 9999) {
+            return API_INSTANT.format(value.truncatedTo(ChronoUnit.SECONDS));
+        }
+        int time = (int) Math.floorMod(seconds, 86_400);
+        char[] text = "0000-00-00T00:00:00Z".toCharArray();
+        digits(text, 0, year, 4);
+        digits(text, 5, day.getMonthValue(), 2);
+        digits(text, 8, day.getDayOfMonth(), 2);
+        digits(text, 11, time / 3600, 2);
+        digits(text, 14, time / 60 % 60, 2);
+        digits(text, 17, time % 60, 2);
+        return new String(text);
+    }
+
+    private static void digits(char[] text, int at, int value, int width) {
+        for (int i = at + width - 1; i >= at; i--) {
+            text[i] = (char) ('0' + value % 10);
+            value /= 10;
         }
     }
 }

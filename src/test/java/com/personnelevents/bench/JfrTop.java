@@ -47,6 +47,7 @@ final class JfrTop {
         Map<String, Integer> frames = new HashMap<>();
         Map<String, Integer> ours = new HashMap<>();
         Map<String, Integer> layers = new HashMap<>();
+        Map<String, Integer> phases = new HashMap<>();
         int samples = 0;
         for (RecordedEvent event : RecordingFile.readAllEvents(recording)) {
             if (!event.getEventType().getName().equals("jdk.ExecutionSample") || event.getStackTrace() == null) {
@@ -60,21 +61,61 @@ final class JfrTop {
             String first = name(stack.get(0));
             frames.merge(first, 1, Integer::sum);
             layers.merge(layer(first), 1, Integer::sum);
-            stack.stream()
-                    .map(JfrTop::name)
-                    .filter(n -> n.startsWith("com.personnelevents."))
+            List<String> names = stack.stream().map(JfrTop::name).toList();
+            phases.merge(phase(names), 1, Integer::sum);
+            names.stream()
+                    .filter(n -> n.startsWith("com.personnelevents.") && !isFilter(n))
                     .findFirst()
                     .ifPresent(n -> ours.merge(n, 1, Integer::sum));
         }
         StringBuilder out = new StringBuilder();
         out.append("Execution samples: ").append(samples).append("\n\n");
-        out.append("| layer of the sampled frame | share |\n| --- | ---: |\n");
+        out.append("| part of the request (nearest framework or our frame to the sample) | share |\n| --- | ---: |\n");
+        append(out, phases, samples, 20);
+        out.append("\n| layer of the sampled frame | share |\n| --- | ---: |\n");
         append(out, layers, samples, 20);
         out.append("\n| top frame | share |\n| --- | ---: |\n");
         append(out, frames, samples, top);
-        out.append("\n| nearest frame of our code | share |\n| --- | ---: |\n");
+        out.append(
+                "\n| nearest frame of our code (filters left out: they wrap every request) | share |\n| --- | ---: |\n");
         append(out, ours, samples, top);
         return out.toString();
+    }
+
+    /**
+     * The part of a request a sample was in: the nearest frame below the sampled one (JDK frames passed
+     * over) that belongs to one of these, first prefix that matches.
+     */
+    private static final List<Map.Entry<String, String>> PHASES = List.of(
+            Map.entry("com.personnelevents.web.JsonConfig", "the JSON answer written (Jackson)"),
+            Map.entry("tools.jackson.", "the JSON answer written (Jackson)"),
+            Map.entry("org.springframework.http.converter.", "the JSON answer written (Jackson)"),
+            Map.entry("org.thymeleaf.", "the page rendered (Thymeleaf)"),
+            Map.entry("org.postgresql.", "database calls (JDBC driver)"),
+            Map.entry("com.zaxxer.hikari.", "database calls (connection pool)"),
+            Map.entry("org.springframework.jdbc.", "database calls (Spring JDBC)"),
+            Map.entry("org.springframework.transaction.", "transactions (Spring)"),
+            Map.entry("org.springframework.session.", "sessions (Spring Session)"),
+            Map.entry("org.springframework.security.", "security filters (Spring Security)"),
+            Map.entry("org.springframework.web.", "Spring MVC"),
+            Map.entry("org.springframework.", "Spring (other)"),
+            Map.entry("io.micrometer.", "observations (Micrometer)"),
+            Map.entry("org.apache.", "Tomcat (HTTP)"),
+            Map.entry("com.personnelevents.", "our code (rows to answers, checks, filters)"));
+
+    private static String phase(List<String> stack) {
+        for (String frame : stack) {
+            for (Map.Entry<String, String> phase : PHASES) {
+                if (frame.startsWith(phase.getKey())) {
+                    return phase.getValue();
+                }
+            }
+        }
+        return "elsewhere (GC, JIT, JDK only)";
+    }
+
+    private static boolean isFilter(String frame) {
+        return frame.contains("Filter.doFilter") || frame.contains("Filter$");
     }
 
     private static void append(StringBuilder out, Map<String, Integer> counts, int samples, int top) {
