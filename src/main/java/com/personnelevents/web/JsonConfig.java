@@ -101,7 +101,7 @@ class JsonConfig {
 
     /**
      * {@link #API_INSTANT}'s text, written digit by digit for the years of four digits: a list page writes
-     * some 350 instants, and the formatter was a tenth of the reads' profile. Other years: the formatter.
+     * some 350 instants, and the formatter was 6% of the reads' profile. Other years: the formatter.
      */
     static String apiInstant(Instant value) {
         long seconds = value.getEpochSecond();
