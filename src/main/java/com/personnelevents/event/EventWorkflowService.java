@@ -283,10 +283,7 @@ public class EventWorkflowService implements AccessRequestOutcomes {
      */
     @Override
     public void checkMayDecide(UUID eventId, Caller caller) {
-        PersonnelEvent event = events.findById(eventId)
-                .orElseThrow(() -> new NotFoundException(PersonnelEventService.notFound(eventId)));
-        permissions.checkVisible(event, caller);
-        permissions.checkMayDecide(caller, event, settings.current());
+        permissions.checkMayDecide(caller, views.visible(eventId, caller), settings.current());
     }
 
     /**

@@ -280,7 +280,8 @@ public class PersonnelEventService implements CustomFieldValues {
         return response(visible(id, caller));
     }
 
-    private PersonnelEvent visible(UUID id, Caller caller) {
+    /** The event as stored (read, not locked), if the caller may see it; one they may not is not found. */
+    PersonnelEvent visible(UUID id, Caller caller) {
         PersonnelEvent event = events.findById(id).orElseThrow(() -> new NotFoundException(notFound(id)));
         permissions.checkVisible(event, caller);
         return event;
