@@ -5,6 +5,7 @@
 #   IDENTITIES=200000 EVENTS=1000000 WARMUP=PT5S DURATION=PT15S SOAK=PT10M BENCH_DB=pe_bench bench/run.sh
 #   IDENTITIES=2000000 EVENTS=10000000 BENCH_DB=pe_bench10 bench/run.sh   (ten times the scale, on demand)
 #   ONLY='create.*' runs only the scenarios whose name matches (a regular expression).
+#   LOAD_ONLY=1 loads the data and stops; a later REUSE_DATA=1 run measures it and reports its load time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -31,10 +32,16 @@ if [ "${REUSE_DATA:-0}" != 1 ]; then
     STARTED=$(date +%s)
     "${PSQL[@]}" -d "$DB" -v identities="$IDENTITIES" -v events="$EVENTS" -f bench/generate.sql
     LOAD="loaded in $(( ($(date +%s) - STARTED) / 60 )) min"
+    echo "$LOAD" >"target/bench-load-$DB.txt"
     if [ "${VERIFY_TRAIL:-1}" = 1 ]; then
         java -jar "$JAR" audit verify | head -n 5 >&2   # the generated trail's hash chain, checked by the service
     fi
+    if [ "${LOAD_ONLY:-0}" = 1 ]; then
+        echo "$DB: $LOAD, $("${PSQL[@]}" -d "$DB" -tAc "SELECT pg_size_pretty(pg_database_size('$DB'))")" >&2
+        exit 0
+    fi
 else
+    LOAD=$(cat "target/bench-load-$DB.txt" 2>/dev/null || true)
     echo "Removing what earlier runs created from $DB ..." >&2
     "${PSQL[@]}" -d "$DB" -v events="$EVENTS" -f bench/reset.sql >/dev/null
 fi
