@@ -106,15 +106,51 @@ class SignInConfig {
      * which each make the new CSRF token) may both add the same attribute; Spring Session's plain INSERT
      * made the second a 500. Added attributes are upserted: PostgreSQL with Spring Session's own statement,
      * H2 with its MERGE.
+     *
+     * <p>Spring Session stores a session's last access on every request: a write and a commit for each
+     * page a person opens, which was most of a taskboard page's time. The last access is stored when it
+     * moved by a minute or more (or when anything else of the session changed), so a session may end up to
+     * a minute before its timeout, never after it.
      */
     @Bean
-    SessionRepositoryCustomizer<JdbcIndexedSessionRepository> sessionAttributesUpserted(DataSource dataSource) {
-        return Databases.isPostgres(dataSource)
-                ? new PostgreSqlJdbcIndexedSessionRepositoryCustomizer()
-                : sessions -> sessions.setCreateSessionAttributeQuery("""
-                        MERGE INTO %TABLE_NAME%_ATTRIBUTES (SESSION_PRIMARY_ID, ATTRIBUTE_NAME, ATTRIBUTE_BYTES)
-                        KEY (SESSION_PRIMARY_ID, ATTRIBUTE_NAME) VALUES (?, ?, ?)""");
+    SessionRepositoryCustomizer<JdbcIndexedSessionRepository> sessionWrites(DataSource dataSource) {
+        if (Databases.isPostgres(dataSource)) {
+            return sessions -> {
+                new PostgreSqlJdbcIndexedSessionRepositoryCustomizer().customize(sessions);
+                sessions.setUpdateSessionQuery("""
+                        UPDATE %TABLE_NAME% S
+                           SET SESSION_ID = V.SESSION_ID, LAST_ACCESS_TIME = V.LAST_ACCESS_TIME,
+                               MAX_INACTIVE_INTERVAL = V.MAX_INACTIVE_INTERVAL, EXPIRY_TIME = V.EXPIRY_TIME,
+                               PRINCIPAL_NAME = V.PRINCIPAL_NAME
+                          FROM (""" + SESSION_VALUES + """
+                        ) V
+                         WHERE S.PRIMARY_ID = V.PRIMARY_ID AND""" + SESSION_CHANGED);
+            };
+        }
+        return sessions -> {
+            sessions.setCreateSessionAttributeQuery("""
+                    MERGE INTO %TABLE_NAME%_ATTRIBUTES (SESSION_PRIMARY_ID, ATTRIBUTE_NAME, ATTRIBUTE_BYTES)
+                    KEY (SESSION_PRIMARY_ID, ATTRIBUTE_NAME) VALUES (?, ?, ?)""");
+            sessions.setUpdateSessionQuery("""
+                    MERGE INTO %TABLE_NAME% S USING (""" + SESSION_VALUES + """
+                    ) V ON S.PRIMARY_ID = V.PRIMARY_ID
+                    WHEN MATCHED AND""" + SESSION_CHANGED + """
+                     THEN UPDATE SET SESSION_ID = V.SESSION_ID, LAST_ACCESS_TIME = V.LAST_ACCESS_TIME,
+                         MAX_INACTIVE_INTERVAL = V.MAX_INACTIVE_INTERVAL, EXPIRY_TIME = V.EXPIRY_TIME,
+                         PRINCIPAL_NAME = V.PRINCIPAL_NAME""");
+        };
     }
+
+    /** Spring Session's parameters of a session update, in its order. */
+    private static final String SESSION_VALUES = """
+            SELECT CAST(? AS VARCHAR(36)) AS SESSION_ID, CAST(? AS BIGINT) AS LAST_ACCESS_TIME,
+                   CAST(? AS INT) AS MAX_INACTIVE_INTERVAL, CAST(? AS BIGINT) AS EXPIRY_TIME,
+                   CAST(? AS VARCHAR(100)) AS PRINCIPAL_NAME, CAST(? AS CHAR(36)) AS PRIMARY_ID""";
+
+    private static final String SESSION_CHANGED = """
+             (S.SESSION_ID <> V.SESSION_ID OR S.MAX_INACTIVE_INTERVAL <> V.MAX_INACTIVE_INTERVAL
+                OR S.PRINCIPAL_NAME IS DISTINCT FROM V.PRINCIPAL_NAME
+                OR V.LAST_ACCESS_TIME - S.LAST_ACCESS_TIME >= 60000)""";
 
     @Bean
     @Order(2)

@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.personnelevents.support.PeopleTest;
 import com.personnelevents.support.SecondInstance;
 import com.personnelevents.support.WebSession;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.session.Session;
 import org.springframework.session.SessionRepository;
 
@@ -26,6 +29,9 @@ class SharedSessionIT extends PeopleTest {
 
     @Autowired
     private SessionRepository<? extends Session> sessions;
+
+    @Autowired
+    private JdbcClient jdbc;
 
     @Test
     void a_session_begun_on_one_instance_serves_the_person_on_another_and_ends_on_both() {
@@ -83,5 +89,64 @@ class SharedSessionIT extends PeopleTest {
         sessions.save(one);
         sessions.save(other);
         return sessions.findById(begun.getId()).getAttribute("token");
+    }
+
+    /** A page a minute would otherwise be a write, and a commit, for every page a person opens. */
+    @Test
+    void a_session_used_again_within_a_minute_keeps_its_stored_last_access() {
+        Instant begun = Instant.now();
+
+        Instant stored = touch(sessions, begun, begun.plusSeconds(59), null);
+
+        assertThat(stored).isEqualTo(begun.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+    }
+
+    @Test
+    void a_session_used_a_minute_later_stores_its_last_access_and_so_its_expiry() {
+        Instant begun = Instant.now();
+
+        Instant stored = touch(sessions, begun, begun.plusSeconds(60), null);
+
+        assertThat(stored).isEqualTo(begun.plusSeconds(60).truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+        assertThat(storedExpiry()).isEqualTo(stored.plus(Duration.ofMinutes(30)).toEpochMilli());
+    }
+
+    @Test
+    void a_session_whose_timeout_changes_is_stored_at_once() {
+        Instant begun = Instant.now();
+
+        Instant stored = touch(sessions, begun, begun.plusSeconds(1), Duration.ofMinutes(5));
+
+        assertThat(stored).isEqualTo(begun.plusSeconds(1).truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+        assertThat(storedExpiry()).isEqualTo(stored.plus(Duration.ofMinutes(5)).toEpochMilli());
+    }
+
+    /** Begins a session at {@code begun}, uses it again at {@code again}: the last access then stored. */
+    private <S extends Session> Instant touch(
+            SessionRepository<S> sessions, Instant begun, Instant again, Duration newTimeout) {
+        S session = sessions.createSession();
+        session.setMaxInactiveInterval(Duration.ofMinutes(30));
+        session.setLastAccessedTime(begun);
+        sessions.save(session);
+        S used = sessions.findById(session.getId());
+        used.setLastAccessedTime(again);
+        if (newTimeout != null) {
+            used.setMaxInactiveInterval(newTimeout);
+        }
+        sessions.save(used);
+        lastSession = session.getId();
+        return Instant.ofEpochMilli(jdbc.sql("SELECT LAST_ACCESS_TIME FROM SPRING_SESSION WHERE SESSION_ID = ?")
+                .param(session.getId())
+                .query(Long.class)
+                .single());
+    }
+
+    private String lastSession;
+
+    private long storedExpiry() {
+        return jdbc.sql("SELECT EXPIRY_TIME FROM SPRING_SESSION WHERE SESSION_ID = ?")
+                .param(lastSession)
+                .query(Long.class)
+                .single();
     }
 }
