@@ -6,6 +6,7 @@ import com.personnelevents.auth.Caller;
 import com.personnelevents.db.Where;
 import com.personnelevents.failure.NotFoundException;
 import com.personnelevents.identity.IdentityResponse;
+import com.personnelevents.settings.Formats;
 import com.personnelevents.settings.Settings;
 import com.personnelevents.settings.SettingsService;
 import com.personnelevents.web.PageResponse;
@@ -63,7 +64,19 @@ class EventBoard {
     }
 
     /** A taskboard row: the event, who it is about, what it waits for, and whether it is late. */
-    record Row(PersonnelEventSummary event, String person, String waitsFor, boolean overdue) {}
+    /**
+     * A row as the page shows it, one value per cell: fifty rows of expressions reaching into the event
+     * were most of a taskboard page's time.
+     */
+    record Row(
+            long number,
+            String type,
+            String person,
+            String status,
+            String day,
+            String assignee,
+            String waitsFor,
+            boolean overdue) {}
 
     record Board(List<Row> rows, long total, int page, long totalPages) {}
 
@@ -84,8 +97,12 @@ class EventBoard {
         LocalDate today = current.today(clock);
         return list.stream()
                 .map(e -> new Row(
-                        e,
+                        e.number(),
+                        e.type(),
                         person(e.affectedIdentity()),
+                        e.status().name(),
+                        Formats.dayOf(e.neededOn()),
+                        e.assignee() == null ? "—" : e.assignee().name(),
                         waitsFor(
                                 EventType.parseFilter(e.type()).orElseThrow(),
                                 e.status(),

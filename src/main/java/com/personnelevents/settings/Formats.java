@@ -29,6 +29,10 @@ public class Formats {
 
     /** A calendar day shown as the API's midnight UTC instant: the day itself. */
     public String day(Instant midnight) {
+        return dayOf(midnight);
+    }
+
+    public static String dayOf(Instant midnight) {
         return midnight == null ? "—" : midnight.toString().substring(0, 10);
     }
 }
