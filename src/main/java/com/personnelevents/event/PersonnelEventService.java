@@ -33,7 +33,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -169,7 +168,7 @@ public class PersonnelEventService implements CustomFieldValues {
         // The affected identity is locked before any check reads it, and read once for the answer too.
         Optional<IdentityResponse> identity =
                 event.identityId() == null ? Optional.empty() : identities.lock(event.identityId());
-        checkReferences(event, identity.isPresent(), violations);
+        String supervisorName = checkReferences(event, identity.isPresent(), violations);
         violations.throwIfAny();
         if (event.identityId() != null) {
             List<EventRow> open = events.openEvents(event.identityId());
@@ -192,7 +191,10 @@ public class PersonnelEventService implements CustomFieldValues {
         // A new event has no access requests yet: they are raised when a stage starts.
         return PersonnelEventResponse.of(
                 created,
-                identity.orElseGet(() -> preview(created.identityId(), created.identityData(), created.createdAt())),
+                identity.orElseGet(() -> created.identityData() == null
+                        ? null
+                        : identities.preview(
+                                created.identityId(), created.identityData(), created.createdAt(), supervisorName)),
                 Map.of(),
                 current.responseRules());
     }
@@ -257,21 +259,28 @@ public class PersonnelEventService implements CustomFieldValues {
         }
     }
 
-    /** Identities the request points at must exist: the affected one and the supervisor. */
-    private void checkReferences(NewEvent event, boolean identityExists, Violations violations) {
+    /**
+     * Identities the request points at must exist: the affected one and the supervisor. Returns the
+     * supervisor's name ("Last, First"), which the answer shows: one lookup both checks and names them.
+     */
+    private String checkReferences(NewEvent event, boolean identityExists, Violations violations) {
         if (event.identityId() != null && !identityExists) {
             violations.add("identityId", IdentityService.notFound(event.identityId()));
         }
         UUID supervisor =
                 event.identityData() == null ? null : event.identityData().supervisorId();
         if (supervisor == null) {
-            return;
+            return null;
         }
         if (supervisor.equals(event.identityId())) {
             violations.add("identity.supervisorId", "An identity cannot be its own supervisor");
-        } else if (identities.existing(Set.of(supervisor)).isEmpty()) {
+            return null;
+        }
+        Optional<String> name = identities.displayName(supervisor);
+        if (name.isEmpty()) {
             violations.add("identity.supervisorId", IdentityService.notFound(supervisor));
         }
+        return name.orElse(null);
     }
 
     /** The event, if the caller may see it; one they may not is not found. */

@@ -84,10 +84,19 @@ public class IdentityService implements CustomFieldValues {
      */
     @Transactional(readOnly = true)
     public IdentityResponse preview(UUID futureId, IdentityAttributes attributes, Instant createdAt) {
+        return preview(
+                futureId,
+                attributes,
+                createdAt,
+                attributes.supervisorId() == null
+                        ? null
+                        : repository.displayName(attributes.supervisorId()).orElse(null));
+    }
+
+    /** The same, with the supervisor's name already read (a create reads it when it checks they exist). */
+    public IdentityResponse preview(
+            UUID futureId, IdentityAttributes attributes, Instant createdAt, String supervisorName) {
         Identity identity = Identity.create(futureId, null, attributes, IdentityStatus.Active, createdAt);
-        String supervisorName = attributes.supervisorId() == null
-                ? null
-                : repository.displayName(attributes.supervisorId()).orElse(null);
         return response(new IdentityRow(identity, supervisorName));
     }
 
