@@ -107,8 +107,8 @@ class SignInConfig {
      * made the second a 500. Added attributes are upserted: PostgreSQL with Spring Session's own statement,
      * H2 with its MERGE.
      *
-     * <p>Spring Session stores a session's last access on every request: a write and a commit for each
-     * page a person opens, which was most of a taskboard page's time. The last access is stored when it
+     * <p>Spring Session stores a session's last access on every request: a write and a commit (a WAL flush
+     * on PostgreSQL) for each page a person opens. The last access is stored when it
      * moved by a minute or more (or when anything else of the session changed), so a session may end up to
      * a minute before its timeout, never after it.
      */

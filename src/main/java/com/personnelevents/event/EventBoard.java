@@ -63,10 +63,9 @@ class EventBoard {
         this.clock = clock;
     }
 
-    /** A taskboard row: the event, who it is about, what it waits for, and whether it is late. */
     /**
-     * A row as the page shows it, one value per cell: fifty rows of expressions reaching into the event
-     * were most of a taskboard page's time.
+     * A taskboard row as the page shows it, one value per cell (the event, who it is about, what it waits
+     * for, whether it is late), so that fifty rows evaluate one short expression per cell.
      */
     record Row(
             long number,
