@@ -438,10 +438,13 @@ public final class Benchmark {
     }
 
     /** A person's view (what EventFilter.VISIBLE lets them see), as the floor's WHERE clause. */
-    private static final String VISIBLE = " WHERE id IN (SELECT r.id FROM personnel_event r WHERE r.reporter_id = ?"
-            + " UNION SELECT a.id FROM personnel_event a WHERE a.assignee_id = ?"
-            + " UNION SELECT o.id FROM personnel_event o JOIN identity s ON s.id = o.identity_id WHERE s.supervisor_id = ?"
-            + " UNION SELECT d.event_id FROM personnel_event_identity d WHERE d.supervisor_id = ?)";
+    private static final String VISIBLE = " WHERE (needed_on, number, id) IN ("
+            + "SELECT r.needed_on, r.number, r.id FROM personnel_event r WHERE r.reporter_id = ?"
+            + " UNION SELECT a.needed_on, a.number, a.id FROM personnel_event a WHERE a.assignee_id = ?"
+            + " UNION SELECT o.needed_on, o.number, o.id FROM identity s"
+            + " JOIN personnel_event o ON o.identity_id = s.id WHERE s.supervisor_id = ?"
+            + " UNION SELECT n.needed_on, n.number, n.id FROM personnel_event_identity d"
+            + " JOIN personnel_event n ON n.id = d.event_id WHERE d.supervisor_id = ?)";
 
     private Map<String, ListQuery> listQueries() {
         UUID person = somePeople.get(0);
@@ -675,21 +678,30 @@ public final class Benchmark {
                 skip -= before;
             }
             params.add(skip);
-            String page = "SELECT e.* FROM personnel_event e JOIN (SELECT id FROM personnel_event" + where
-                    + " ORDER BY needed_on DESC, number DESC LIMIT 50 OFFSET ?) p ON p.id = e.id"
-                    + " ORDER BY e.needed_on DESC, e.number DESC";
+            // a person's view, as the service reads it: found once, then counted and paged in one statement
+            boolean view = VISIBLE.equals(where);
+            String page = view
+                    ? "WITH m AS (SELECT id, needed_on, number FROM personnel_event" + where + ")"
+                            + " SELECT e.*, (SELECT COUNT(*) FROM m) AS total_count FROM personnel_event e"
+                            + " JOIN (SELECT id FROM m ORDER BY needed_on DESC, number DESC LIMIT 50 OFFSET ?) p"
+                            + " ON p.id = e.id ORDER BY e.needed_on DESC, e.number DESC"
+                    : "SELECT e.* FROM personnel_event e JOIN (SELECT id FROM personnel_event" + where
+                            + " ORDER BY needed_on DESC, number DESC LIMIT 50 OFFSET ?) p ON p.id = e.id"
+                            + " ORDER BY e.needed_on DESC, e.number DESC";
             try (PreparedStatement s = prepare(c, page, params);
                     ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     identities.add(rs.getObject("identity_id", UUID.class));
                 }
             }
-            String count = query.where().contains("identity_id")
-                    ? "SELECT COUNT(*) FROM personnel_event" + query.where()
-                    : "SELECT COALESCE(SUM(n), 0) FROM personnel_event_count" + query.where();
-            try (PreparedStatement s = prepare(c, count, query.params());
-                    ResultSet rs = s.executeQuery()) {
-                rs.next();
+            if (!view) {
+                String count = query.where().contains("identity_id")
+                        ? "SELECT COUNT(*) FROM personnel_event" + query.where()
+                        : "SELECT COALESCE(SUM(n), 0) FROM personnel_event_count" + query.where();
+                try (PreparedStatement s = prepare(c, count, query.params());
+                        ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                }
             }
             if (!identities.isEmpty()) {
                 String marks = String.join(",", java.util.Collections.nCopies(identities.size(), "?"));

@@ -226,6 +226,25 @@ class VisibilityIT extends PeopleTest {
     }
 
     @Test
+    void a_person_without_roles_sees_the_events_assigned_to_them_with_exact_totals() {
+        Person helper = person("Hal", "Helper");
+        String assigned = create("onboard", anOnboardRequest(20));
+        create("onboard", anOnboardRequest(21));
+        assertThat(put(
+                                EVENTS + assigned + "/assignee",
+                                admin,
+                                JsonBody.json().with("assigneeId", helper.id().toString()))
+                        .status())
+                .isEqualTo(200);
+
+        ApiResponse list = get(EVENTS.substring(0, EVENTS.length() - 1), helper.token());
+
+        assertThat(ids(list)).containsExactly(assigned);
+        assertThat(list.at("totalCount").asLong()).isEqualTo(1);
+        assertThat(get(EVENTS + assigned, helper.token()).text("assignee.name")).isEqualTo("Helper, Hal");
+    }
+
+    @Test
     void a_person_without_roles_sees_nothing_of_others() {
         Person nobody = person("No", "Body");
         create("onboard", anOnboardRequest(20));
