@@ -65,9 +65,11 @@ class EventBoard {
 
     /**
      * A taskboard row as the page shows it, one value per cell (the event, who it is about, what it waits
-     * for, whether it is late), so that fifty rows evaluate one short expression per cell.
+     * for, whether it is late), so that fifty rows evaluate one short expression per cell. Public, as is
+     * {@link Board}: the pages' expression compiler turns property reads into bytecode only on public types,
+     * and interpreted they cost a fifth of the page's time (5.8 against 4.8 ms of CPU per page, 1M events).
      */
-    record Row(
+    public record Row(
             long number,
             String type,
             String person,
@@ -77,7 +79,7 @@ class EventBoard {
             String waitsFor,
             boolean overdue) {}
 
-    record Board(List<Row> rows, long total, int page, long totalPages) {}
+    public record Board(List<Row> rows, long total, int page, long totalPages) {}
 
     /** One page of the events the caller may see, newest effective date first, as the API lists them. */
     @Transactional(readOnly = true)
