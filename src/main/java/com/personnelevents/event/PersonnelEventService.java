@@ -371,12 +371,16 @@ public class PersonnelEventService implements CustomFieldValues {
                 .map(EventRow::id)
                 .toList();
         Map<UUID, IdentityAttributes> proposed = events.identityData(notYetCreated);
+        Map<UUID, IdentityResponse> previews = identities.previews(rows.stream()
+                .filter(row -> !stored.containsKey(row.identityId()) && proposed.containsKey(row.id()))
+                .map(row -> new IdentityService.Preview(row.identityId(), proposed.get(row.id()), row.createdAt()))
+                .toList());
         return rows.stream()
                 .map(row -> PersonnelEventSummary.of(
                         row,
                         stored.containsKey(row.identityId())
                                 ? stored.get(row.identityId())
-                                : preview(row.identityId(), proposed.get(row.id()), row.createdAt())))
+                                : previews.get(row.identityId())))
                 .toList();
     }
 

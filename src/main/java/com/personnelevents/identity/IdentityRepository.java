@@ -102,6 +102,19 @@ class IdentityRepository {
                 .optional();
     }
 
+    /** "Last, First" of each existing identity among {@code ids}, by id: one statement for a page. */
+    Map<UUID, String> displayNames(Collection<UUID> ids) {
+        Map<UUID, String> names = new java.util.HashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.sql("SELECT id, last_name, first_name FROM identity WHERE id IN (:ids)")
+                    .param("ids", ids)
+                    .query((java.sql.ResultSet rs) -> {
+                        names.put(rs.getObject(1, UUID.class), displayName(rs.getString(2), rs.getString(3)));
+                    });
+        }
+        return names;
+    }
+
     /**
      * The active identities whose attributes meet every criterion (any of its values, ignoring case and
      * surrounding spaces), by name: how many, and the first {@code limit}. The columns come from the fixed

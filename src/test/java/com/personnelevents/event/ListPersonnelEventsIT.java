@@ -152,6 +152,37 @@ class ListPersonnelEventsIT extends ApiIntegrationTest {
     }
 
     @Test
+    void shows_each_onboarding_in_a_page_with_its_own_supervisors_name() {
+        UUID robert = givenIdentity("Robert", "Martinez");
+        UUID ada = givenIdentity("Ada", "Lovelace");
+        String first = post(
+                        "/api/personnel-events/onboard",
+                        writer,
+                        anOnboardRequest(70_000).with("identity.supervisorId", robert.toString()))
+                .text("affectedIdentity.id");
+        String second = post(
+                        "/api/personnel-events/onboard",
+                        writer,
+                        anOnboardRequest(70_001).with("identity.supervisorId", ada.toString()))
+                .text("affectedIdentity.id");
+        String third = post("/api/personnel-events/onboard", writer, anOnboardRequest(70_002))
+                .text("affectedIdentity.id");
+
+        // the latest effective dates: the first page of onboardings
+        ApiResponse page = get("/api/personnel-events?type=Onboard", reader);
+
+        java.util.Map<String, String> supervisors = new java.util.HashMap<>();
+        page.at("items")
+                .forEach(item -> supervisors.put(
+                        item.path("affectedIdentity").path("id").asString(),
+                        item.path("affectedIdentity").path("supervisorName").asString(null)));
+        assertThat(supervisors)
+                .containsEntry(first, "Martinez, Robert")
+                .containsEntry(second, "Lovelace, Ada")
+                .containsEntry(third, null);
+    }
+
+    @Test
     void rejects_unknown_filter_values_listing_the_valid_ones() {
         ApiResponse type = get("/api/personnel-events?type=Transfer", reader);
         ApiResponse status = get("/api/personnel-events?status=Done", reader);
