@@ -67,7 +67,7 @@ class EventBoard {
      * A taskboard row as the page shows it, one value per cell (the event, who it is about, what it waits
      * for, whether it is late), so that fifty rows evaluate one short expression per cell. Public, as is
      * {@link Board}: the pages' expression compiler turns property reads into bytecode only on public types,
-     * and interpreted they cost a fifth of the page's time (5.8 against 4.8 ms of CPU per page, 1M events).
+     * and interpreted they cost a sixth of the page's CPU (5.6-6.0 against 4.8-4.9 ms per page, busy machine).
      */
     public record Row(
             long number,

@@ -86,8 +86,9 @@ record EventFilter(
      * transition names). One set, each part from its own index: an OR of the four made PostgreSQL read every
      * event to find a person's hundred (0.9 s a page at a million events, against 1 ms). Each part yields
      * the events' sort keys with their ids, all held in its index (V18), and the list finds each triple in
-     * the order index: no table row is read until the page's fifty, where a set of ids alone cost a read of
-     * the table per visible event (30 ms a page at ten million events, the rows scattered over 24 GB).
+     * the order index: no table row is read until the page's fifty (but for the hires and role transitions
+     * that name the person as supervisor, whose dates come from their events), where a set of ids alone cost
+     * a read of the table per visible event (30 ms a page at ten million events, over 24 GB).
      */
     static final String VISIBLE = """
             (needed_on, number, id) IN (
