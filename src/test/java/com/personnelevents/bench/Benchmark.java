@@ -822,6 +822,40 @@ public final class Benchmark {
 
     // --- report ------------------------------------------------------------------------------
 
+    /**
+     * Whose CPU each request took, API side and floor side: the service, the database server and this
+     * driver share the machine's cores, so the throughput ratio is at most the ratio of these totals.
+     */
+    static String cpuTable(List<Result> results) {
+        StringBuilder md = new StringBuilder();
+        for (int i = 0; i + 1 < results.size(); i += 2) {
+            ProcessCpu.PerRequest api = results.get(i).cpu();
+            ProcessCpu.PerRequest floor = results.get(i + 1).cpu();
+            if (api == null || floor == null) {
+                continue;
+            }
+            if (md.isEmpty()) {
+                md.append("\n## CPU per request (ms of the machine's cores, from /proc, the measured seconds only)\n\n")
+                        .append("| scenario | clients | API: service | API: database | API: driver | API: all |")
+                        .append(" floor: database | floor: driver | floor: all |\n")
+                        .append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+            }
+            md.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %d | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f |%n",
+                    results.get(i).scenario(),
+                    results.get(i).clients(),
+                    api.service(),
+                    api.database(),
+                    api.driver(),
+                    api.service() + api.database() + api.driver(),
+                    floor.database(),
+                    floor.driver(),
+                    floor.service() + floor.database() + floor.driver()));
+        }
+        return md.toString();
+    }
+
     void writeReport(Path file, String machine, List<Result> results, String memory) throws Exception {
         StringBuilder md = new StringBuilder();
         md.append("# Benchmark ").append(Instant.now()).append("\n\n");
@@ -857,6 +891,7 @@ public final class Benchmark {
                     floor.p99Millis(),
                     floor.perSecond() == 0 ? 0 : 100 * api.perSecond() / floor.perSecond()));
         }
+        md.append(cpuTable(results));
         if (!failures.isEmpty()) {
             md.append("\nFailed answers (the first of each kind):\n\n");
             failures.forEach((kind, body) -> md.append("- ")

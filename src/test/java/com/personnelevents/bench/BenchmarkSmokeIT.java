@@ -48,7 +48,15 @@ class BenchmarkSmokeIT extends ApiIntegrationTest {
                 Duration.ofMillis(150),
                 new int[] {2});
 
-        List<LoadRun.Result> results = benchmark.run();
+        List<LoadRun.Result> results;
+        // this JVM is the service here: the report says what its CPU spent per request
+        System.setProperty(
+                "bench.servicepid", Long.toString(ProcessHandle.current().pid()));
+        try {
+            results = benchmark.run();
+        } finally {
+            System.clearProperty("bench.servicepid");
+        }
         Path report = dir.resolve("report.md");
         // This JVM is the service here; it logs its collections (failsafe's argLine) as bench/run.sh has the
         // service log them. A full collection during the soak is what the report reads the live data from.
@@ -71,6 +79,12 @@ class BenchmarkSmokeIT extends ApiIntegrationTest {
         String markdown = Files.readString(report);
         assertThat(markdown).contains("| create onboard | 2 |", "| list page 1000 | 8 |", "| get by id | 8 |");
         assertThat(markdown).contains("## Memory over 0 minutes", " 0 errors");
+        Matcher cpu = Pattern.compile("(?m)^\\| list page 1 \\| 8 \\| (\\d+\\.\\d+) \\|")
+                .matcher(markdown);
+        assertThat(cpu.find()).as(markdown).isTrue();
+        assertThat(Double.parseDouble(cpu.group(1)))
+                .as("the service's CPU per list request, in ms")
+                .isPositive();
         Matcher minute = Pattern.compile("(?m)^\\| 1 \\| (\\d+) \\| (\\d+) \\| (\\d+) \\| (\\d+) \\| (\\d+) \\|")
                 .matcher(markdown);
         assertThat(minute.find()).as(markdown).isTrue();

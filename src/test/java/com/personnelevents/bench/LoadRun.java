@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -13,7 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Runs one task from {@code clients} threads for a fixed time, each thread back to back (a closed
  * loop: the next request leaves when the previous answer arrives), and reports throughput and exact
- * latency percentiles from every sample.
+ * latency percentiles from every sample, and what each party's CPU spent per request meanwhile.
  */
 final class LoadRun {
 
@@ -31,7 +32,8 @@ final class LoadRun {
             long errors,
             double perSecond,
             double p50Millis,
-            double p99Millis) {}
+            double p99Millis,
+            ProcessCpu.PerRequest cpu) {}
 
     private LoadRun() {}
 
@@ -40,9 +42,12 @@ final class LoadRun {
         loop(clients, warmup, task, null);
         List<long[]> samples = new ArrayList<>();
         AtomicLong errors = new AtomicLong();
+        ProcessCpu cpu = ProcessCpu.fromSystemProperties();
+        Optional<ProcessCpu.Snapshot> cpuBefore = cpu.snapshot();
         long started = System.nanoTime();
         List<LatencyLog> logs = loop(clients, duration, task, errors);
         double seconds = (System.nanoTime() - started) / 1e9;
+        Optional<ProcessCpu.Snapshot> cpuAfter = cpu.snapshot();
         logs.forEach(log -> samples.add(log.values()));
         long[] all = samples.stream().flatMapToLong(Arrays::stream).sorted().toArray();
         return new Result(
@@ -53,7 +58,10 @@ final class LoadRun {
                 errors.get(),
                 all.length / seconds,
                 percentile(all, 0.50) / 1e6,
-                percentile(all, 0.99) / 1e6);
+                percentile(all, 0.99) / 1e6,
+                cpuBefore.isPresent() && cpuAfter.isPresent()
+                        ? cpu.perRequest(cpuBefore.get(), cpuAfter.get(), all.length)
+                        : null);
     }
 
     private static List<LatencyLog> loop(int clients, Duration duration, Task task, AtomicLong errors)

@@ -1,0 +1,93 @@
+package com.personnelevents.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The CPU time the three parties of a scenario spent on this machine, from {@code /proc} (Linux): the
+ * service, the database server (every process named {@code postgres}) and this driver. The throughput
+ * ratio says how the API compares with the floor; this says whose CPU the difference is, since the three
+ * share the same cores.
+ */
+final class ProcessCpu {
+
+    /** Clock ticks of user and system time, each party's processes summed. */
+    record Snapshot(long service, long database, long driver) {}
+
+    /** Milliseconds of CPU per request, each party's. */
+    record PerRequest(double service, double database, double driver) {}
+
+    private static final Path PROC = Path.of("/proc");
+
+    private final long servicePid;
+    private final long ticksPerSecond;
+
+    ProcessCpu(long servicePid, long ticksPerSecond) {
+        this.servicePid = servicePid;
+        this.ticksPerSecond = ticksPerSecond;
+    }
+
+    /** From {@code bench.servicepid} and {@code bench.clockticks} (Linux's USER_HZ, 100 unless told). */
+    static ProcessCpu fromSystemProperties() {
+        String pid = System.getProperty("bench.servicepid", "");
+        return new ProcessCpu(
+                pid.isBlank() ? -1 : Long.parseLong(pid),
+                Long.parseLong(System.getProperty("bench.clockticks", "100")));
+    }
+
+    /** Empty where {@code /proc} cannot say (not Linux, or the service's process unknown). */
+    Optional<Snapshot> snapshot() {
+        if (servicePid < 0 || !Files.isDirectory(PROC)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> processes = Files.list(PROC)) {
+            long database = processes
+                    .filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
+                    .filter(p -> "postgres".equals(read(p.resolve("comm")).strip()))
+                    .mapToLong(p -> ticks(read(p.resolve("stat"))))
+                    .sum();
+            return Optional.of(new Snapshot(
+                    ticks(read(PROC.resolve(Long.toString(servicePid)).resolve("stat"))),
+                    database,
+                    ticks(read(
+                            PROC.resolve(Long.toString(ProcessHandle.current().pid()))
+                                    .resolve("stat")))));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    PerRequest perRequest(Snapshot before, Snapshot after, long requests) {
+        double ms = 1000.0 / ticksPerSecond / Math.max(1, requests);
+        return new PerRequest(
+                (after.service() - before.service()) * ms,
+                (after.database() - before.database()) * ms,
+                (after.driver() - before.driver()) * ms);
+    }
+
+    /**
+     * User plus system time of one {@code /proc/<pid>/stat} line: the 14th and 15th fields, counted after
+     * the command name's closing parenthesis (the name may hold spaces and parentheses); 0 for a process
+     * that ended meanwhile.
+     */
+    static long ticks(String stat) {
+        int end = stat.lastIndexOf(')');
+        if (end < 0) {
+            return 0;
+        }
+        String[] fields = stat.substring(end + 2).split(" ");
+        // fields[0] is the 3rd field (state): utime is the 14th, stime the 15th
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return ""; // the process ended between the listing and the read
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package com.personnelevents.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class ProcessCpuTest {
+
+    @Test
+    void adds_user_and_system_time_counted_after_a_command_name_with_spaces_and_parentheses() {
+        String stat = "4242 (postgres: a (b) c) S 1 4242 4242 0 -1 4194560 1000 0 0 0 1234 567 0 0 20 0 1 0 99 0 0";
+
+        assertThat(ProcessCpu.ticks(stat)).isEqualTo(1234 + 567);
+    }
+
+    @Test
+    void a_process_that_ended_before_its_line_was_read_spent_nothing() {
+        assertThat(ProcessCpu.ticks("")).isZero();
+    }
+
+    @Test
+    void divides_each_partys_ticks_by_the_requests_in_milliseconds() {
+        ProcessCpu cpu = new ProcessCpu(1, 100);
+
+        ProcessCpu.PerRequest perRequest = cpu.perRequest(
+                new ProcessCpu.Snapshot(1000, 2000, 300), new ProcessCpu.Snapshot(1300, 2100, 320), 1000);
+
+        assertThat(perRequest).isEqualTo(new ProcessCpu.PerRequest(3.0, 1.0, 0.2));
+    }
+
+    @Test
+    void reads_this_machines_processes_when_it_is_linux() {
+        assumeTrue(Files.isDirectory(Path.of("/proc")), "not Linux");
+        ProcessCpu cpu = new ProcessCpu(ProcessHandle.current().pid(), 100);
+
+        assertThat(cpu.snapshot()).hasValueSatisfying(s -> {
+            assertThat(s.service()).isPositive();
+            assertThat(s.driver()).isGreaterThanOrEqualTo(s.service());
+        });
+    }
+}
