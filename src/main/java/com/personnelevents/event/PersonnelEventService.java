@@ -372,7 +372,7 @@ public class PersonnelEventService implements CustomFieldValues {
                 .toList();
         Map<UUID, IdentityAttributes> proposed = events.identityData(notYetCreated);
         Map<UUID, IdentityResponse> previews = identities.previews(rows.stream()
-                .filter(row -> !stored.containsKey(row.identityId()) && proposed.containsKey(row.id()))
+                .filter(row -> proposed.containsKey(row.id()))
                 .map(row -> new IdentityService.Preview(row.identityId(), proposed.get(row.id()), row.createdAt()))
                 .toList());
         return rows.stream()
