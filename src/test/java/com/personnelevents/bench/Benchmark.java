@@ -186,6 +186,24 @@ public final class Benchmark {
                         duration,
                         (t, i) -> floor("get by id", () -> floorGet(any(someEvents)))));
             }
+            if (httpFloor && only.matcher("get by id HTTP floor").find()) {
+                // a hundred events' answers, each serialized once, against the same SQL floor as get by id
+                List<UUID> hundred = someEvents.subList(0, Math.min(100, someEvents.size()));
+                results.add(LoadRun.run(
+                        "get by id HTTP floor",
+                        "api",
+                        8,
+                        warmup,
+                        duration,
+                        (t, i) -> getOk("/api/benchmark/floor/" + any(hundred))));
+                results.add(LoadRun.run(
+                        "get by id HTTP floor",
+                        "jdbc",
+                        8,
+                        warmup,
+                        duration,
+                        (t, i) -> floor("get by id", () -> floorGet(any(someEvents)))));
+            }
             profileReads();
             // Creates last: the reads are measured on the organisation as loaded.
             LoadRun.run("JIT warm-up", "api", 8, Duration.ZERO, jitWarmup.dividedBy(3), (t, i) -> mixed(i));
