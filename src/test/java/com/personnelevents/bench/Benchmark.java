@@ -855,18 +855,19 @@ public final class Benchmark {
             if (md.isEmpty()) {
                 md.append("\n## CPU per request (ms of the machine's cores, from /proc, the measured seconds only)\n\n")
                         .append("| scenario | clients | API: service | API: database | API: driver | API: all |")
-                        .append(" floor: database | floor: driver | floor: all |\n")
-                        .append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+                        .append(" floor: service | floor: database | floor: driver | floor: all |\n")
+                        .append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
             }
             md.append(String.format(
                     Locale.ROOT,
-                    "| %s | %d | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f |%n",
+                    "| %s | %d | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f |%n",
                     results.get(i).scenario(),
                     results.get(i).clients(),
                     api.service(),
                     api.database(),
                     api.driver(),
                     api.service() + api.database() + api.driver(),
+                    floor.service(),
                     floor.database(),
                     floor.driver(),
                     floor.service() + floor.database() + floor.driver()));

@@ -49,7 +49,7 @@ class BenchmarkSmokeIT extends ApiIntegrationTest {
                 new int[] {2});
 
         List<LoadRun.Result> results;
-        // this JVM is the service here: the report says what its CPU spent per request
+        // this JVM is the service here (and the driver: its CPU is counted in both columns)
         System.setProperty(
                 "bench.servicepid", Long.toString(ProcessHandle.current().pid()));
         try {

@@ -8,7 +8,7 @@ import java.util.stream.Stream;
 
 /**
  * The CPU time the three parties of a scenario spent on this machine, from {@code /proc} (Linux): the
- * service, the database server (every process named {@code postgres}) and this driver. The throughput
+ * service, the database server (every process named {@code postgres} on the machine) and this driver. The throughput
  * ratio says how the API compares with the floor; this says whose CPU the difference is, since the three
  * share the same cores.
  */
@@ -69,9 +69,11 @@ final class ProcessCpu {
     }
 
     /**
-     * User plus system time of one {@code /proc/<pid>/stat} line: the 14th and 15th fields, counted after
-     * the command name's closing parenthesis (the name may hold spaces and parentheses); 0 for a process
-     * that ended meanwhile.
+     * User and system time of one {@code /proc/<pid>/stat} line, the process's own and that of its children
+     * that ended (the 14th to 17th fields, counted after the command name's closing parenthesis: the name may
+     * hold spaces and parentheses); 0 for a process that ended meanwhile. With its children's: PostgreSQL's
+     * server process collects every backend and worker that exits, so the database's total neither loses a
+     * connection the pool retires during a scenario nor a parallel worker that lived within it.
      */
     static long ticks(String stat) {
         int end = stat.lastIndexOf(')');
@@ -79,8 +81,11 @@ final class ProcessCpu {
             return 0;
         }
         String[] fields = stat.substring(end + 2).split(" ");
-        // fields[0] is the 3rd field (state): utime is the 14th, stime the 15th
-        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        // fields[0] is the 3rd field (state): utime is the 14th, stime the 15th, cutime and cstime follow
+        return Long.parseLong(fields[11])
+                + Long.parseLong(fields[12])
+                + Long.parseLong(fields[13])
+                + Long.parseLong(fields[14]);
     }
 
     private static String read(Path file) {

@@ -17,6 +17,13 @@ class ProcessCpuTest {
     }
 
     @Test
+    void adds_the_time_of_children_that_ended_so_a_backend_that_exits_is_not_lost() {
+        String stat = "4242 (postgres) S 1 4242 4242 0 -1 4194560 1000 0 0 0 1234 567 800 200 20 0 1 0 99 0 0";
+
+        assertThat(ProcessCpu.ticks(stat)).isEqualTo(1234 + 567 + 800 + 200);
+    }
+
+    @Test
     void a_process_that_ended_before_its_line_was_read_spent_nothing() {
         assertThat(ProcessCpu.ticks("")).isZero();
     }
