@@ -7,6 +7,7 @@ import com.personnelevents.support.JsonBody;
 import com.personnelevents.support.PeopleTest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -70,6 +71,22 @@ class MeIT extends PeopleTest {
                 narrow,
                 JsonBody.json().with("name", "Also read only").with("scopes", List.of("events:read")));
         assertThat(same.status()).as(same.body().toString()).isEqualTo(201);
+    }
+
+    @Test
+    void an_administrators_personal_token_does_not_count_as_the_remaining_admin_token() {
+        Person grace = person("Grace", "Hopper", "Administrator");
+        TokenView last = tokens.create(new TokenRequest("Last admin " + UUID.randomUUID(), List.of("admin"), null));
+        jdbc.sql("UPDATE api_token SET revoked_at = CURRENT_TIMESTAMP"
+                        + " WHERE revoked_at IS NULL AND identity_id IS NULL AND id <> :id")
+                .param("id", last.id())
+                .update();
+
+        ApiResponse refused = delete("/api/tokens/" + last.id(), grace.token());
+
+        assertThat(refused.status()).as(refused.body().toString()).isEqualTo(409);
+        assertThat(refused.text("message")).contains("last usable integration token with the admin scope");
+        assertThat(get("/api/me", last.token()).status()).isEqualTo(200);
     }
 
     @Test
