@@ -650,6 +650,10 @@ public final class Benchmark {
         }
     }
 
+    /** Identities as the answers show them: with their supervisor's name. */
+    private static final String IDENTITIES = "SELECT i.*, s.first_name AS supervisor_first_name,"
+            + " s.last_name AS supervisor_last_name FROM identity i LEFT JOIN identity s ON s.id = i.supervisor_id";
+
     /** The service's list: the page, the exact count, and the identities of the page. */
     private boolean floorList(ListQuery query) throws Exception {
         try (Connection c = database.getConnection()) {
@@ -723,8 +727,8 @@ public final class Benchmark {
             }
             if (!identities.isEmpty()) {
                 String marks = String.join(",", java.util.Collections.nCopies(identities.size(), "?"));
-                try (PreparedStatement s = prepare(
-                                c, "SELECT * FROM identity WHERE id IN (" + marks + ")", new ArrayList<>(identities));
+                try (PreparedStatement s =
+                                prepare(c, IDENTITIES + " WHERE i.id IN (" + marks + ")", new ArrayList<>(identities));
                         ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
                         rs.getString("last_name");
@@ -735,7 +739,10 @@ public final class Benchmark {
         }
     }
 
-    /** The service's get: the event, its stages, activity, comments, identity data, the identity. */
+    /**
+     * The service's get: the event, its stages and their responses, activity, comments, identity data, access
+     * requests, the identity with its supervisor's name.
+     */
     private boolean floorGet(UUID id) throws Exception {
         try (Connection c = database.getConnection()) {
             UUID identity = null;
@@ -746,7 +753,12 @@ public final class Benchmark {
                 }
             }
             for (String table : List.of(
-                    "event_stage", "event_activity", "event_comment", "personnel_event_identity", "access_request")) {
+                    "event_stage",
+                    "stage_response",
+                    "event_activity",
+                    "event_comment",
+                    "personnel_event_identity",
+                    "access_request")) {
                 try (PreparedStatement s = prepare(c, "SELECT * FROM " + table + " WHERE event_id = ?", List.of(id));
                         ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
@@ -754,7 +766,7 @@ public final class Benchmark {
                     }
                 }
             }
-            try (PreparedStatement s = prepare(c, "SELECT * FROM identity WHERE id = ?", List.of(identity));
+            try (PreparedStatement s = prepare(c, IDENTITIES + " WHERE i.id = ?", List.of(identity));
                     ResultSet rs = s.executeQuery()) {
                 rs.next();
             }
