@@ -161,48 +161,25 @@ public final class Benchmark {
                     continue;
                 }
                 ListQuery list = query.getValue();
-                results.add(LoadRun.run(query.getKey(), "api", 8, warmup, duration, (t, i) -> read(list)));
-                results.add(LoadRun.run(
-                        query.getKey(),
-                        "jdbc",
-                        8,
-                        warmup,
-                        duration,
-                        (t, i) -> floor(query.getKey(), () -> floorList(list))));
+                measure(results, query.getKey(), 8, (t, i) -> read(list), (t, i) -> floorList(list));
             }
             if (only.matcher("get by id").find()) {
-                results.add(LoadRun.run(
+                measure(
+                        results,
                         "get by id",
-                        "api",
                         8,
-                        warmup,
-                        duration,
-                        (t, i) -> getOk("/api/personnel-events/" + any(someEvents))));
-                results.add(LoadRun.run(
-                        "get by id",
-                        "jdbc",
-                        8,
-                        warmup,
-                        duration,
-                        (t, i) -> floor("get by id", () -> floorGet(any(someEvents)))));
+                        (t, i) -> getOk("/api/personnel-events/" + any(someEvents)),
+                        (t, i) -> floorGet(any(someEvents)));
             }
             if (httpFloor && only.matcher("get by id HTTP floor").find()) {
                 // a hundred events' answers, each serialized once, against the same SQL floor as get by id
                 List<UUID> hundred = someEvents.subList(0, Math.min(100, someEvents.size()));
-                results.add(LoadRun.run(
+                measure(
+                        results,
                         "get by id HTTP floor",
-                        "api",
                         8,
-                        warmup,
-                        duration,
-                        (t, i) -> getOk("/api/benchmark/floor/" + any(hundred))));
-                results.add(LoadRun.run(
-                        "get by id HTTP floor",
-                        "jdbc",
-                        8,
-                        warmup,
-                        duration,
-                        (t, i) -> floor("get by id", () -> floorGet(any(someEvents)))));
+                        (t, i) -> getOk("/api/benchmark/floor/" + any(hundred)),
+                        (t, i) -> floorGet(any(someEvents)));
             }
             profileReads();
             // Creates last: the reads are measured on the organisation as loaded.
@@ -212,21 +189,24 @@ public final class Benchmark {
                     continue;
                 }
                 for (int clients : createClients) {
-                    results.add(
-                            LoadRun.run("create " + type, "api", clients, warmup, duration, (t, i) -> create(type)));
-                    results.add(LoadRun.run(
-                            "create " + type,
-                            "jdbc",
-                            clients,
-                            warmup,
-                            duration,
-                            (t, i) -> floor("create " + type, () -> floorCreate(type))));
+                    measure(results, "create " + type, clients, (t, i) -> create(type), (t, i) -> floorCreate(type));
                 }
             }
             return results;
         } finally {
             database.close();
         }
+    }
+
+    /**
+     * One scenario measured twice, through the API and then on its floor (whose failures are kept under the
+     * scenario's name, as the API's are), each result in turn.
+     */
+    private void measure(List<Result> results, String scenario, int clients, LoadRun.Task api, LoadRun.Task floor)
+            throws Exception {
+        results.add(LoadRun.run(scenario, "api", clients, warmup, duration, api));
+        results.add(LoadRun.run(
+                scenario, "jdbc", clients, warmup, duration, (t, i) -> floor(scenario, () -> floor.run(t, i))));
     }
 
     /** One read of a list scenario: through the API with a token, or a page with a signed-in person's session. */
