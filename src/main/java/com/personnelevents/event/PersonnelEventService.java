@@ -61,7 +61,6 @@ public class PersonnelEventService implements CustomFieldValues {
     private final EventPermissions permissions;
     private final Clock clock;
     private final TransactionTemplate transaction;
-    private final TransactionTemplate readOnly;
     private final TransactionTemplate repeatableRead;
     private final JsonMapper json;
     private final Duration idempotencyRetention;
@@ -87,8 +86,6 @@ public class PersonnelEventService implements CustomFieldValues {
         this.permissions = permissions;
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactions);
-        this.readOnly = new TransactionTemplate(transactions);
-        this.readOnly.setReadOnly(true);
         this.repeatableRead = new TransactionTemplate(transactions);
         this.repeatableRead.setReadOnly(true);
         this.repeatableRead.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
@@ -344,16 +341,16 @@ public class PersonnelEventService implements CustomFieldValues {
 
     /**
      * One snapshot for the page, its start and the total, so that a concurrent create cannot shift one of
-     * them: the first page and its total come from one statement (the common case, and one round trip);
-     * a deeper page reads in one repeatable-read transaction.
+     * them: the first page and its total come from one statement (the common case, and one round trip),
+     * in autocommit, as do the page's identities after it (a transaction around the two would add a
+     * {@code BEGIN} and a {@code COMMIT} round trip and make neither more exact: an identity is shown as
+     * it is when read); a deeper page reads in one repeatable-read transaction.
      */
     PageResponse<PersonnelEventSummary> page(int page, EventFilter filter) {
         long offset = PageResponse.offset(page);
         if (offset == 0) {
-            return readOnly.execute(tx -> {
-                PersonnelEventRepository.FirstPage first = events.firstPage(filter);
-                return PageResponse.of(summaries(first.rows()), first.total(), page);
-            });
+            PersonnelEventRepository.FirstPage first = events.firstPage(filter);
+            return PageResponse.of(summaries(first.rows()), first.total(), page);
         }
         return repeatableRead.execute(tx -> {
             List<EventRow> rows = events.page(filter, offset);

@@ -66,7 +66,7 @@ public class IdentityService implements CustomFieldValues {
         return find(id).orElseThrow(() -> new NotFoundException(notFound(id)));
     }
 
-    @Transactional(readOnly = true)
+    /** One statement: no transaction of its own (a list page reads it after its page, in autocommit). */
     public Map<UUID, IdentityResponse> findAll(Collection<UUID> ids) {
         return repository.findByIds(ids).stream()
                 .map(IdentityService::response)
