@@ -86,9 +86,9 @@ class AdminPages implements PageController {
     }
 
     @GetMapping("/admin/tokens")
-    String tokens(Caller caller, Model model) {
+    String tokens(@RequestParam(defaultValue = "1") int page, Caller caller, Model model) {
         caller.require(Scope.ADMIN, "Administering tokens");
-        return tokensPage(null, Map.of(), Map.of(), model);
+        return tokensPage(page, null, Map.of(), Map.of(), model);
     }
 
     @PostMapping("/admin/tokens")
@@ -113,10 +113,10 @@ class AdminPages implements PageController {
                             standsInFor == null ? null : standsInFor),
                     caller.actor());
             response.setStatus(HttpStatus.CREATED.value());
-            return tokensPage(created, Map.of(), Map.of(), model);
+            return tokensPage(1, created, Map.of(), Map.of(), model);
         } catch (ValidationException e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return tokensPage(null, values, errors(e), model);
+            return tokensPage(1, null, values, errors(e), model);
         }
     }
 
@@ -128,8 +128,10 @@ class AdminPages implements PageController {
         return "redirect:/admin/tokens";
     }
 
-    private String tokensPage(TokenView created, Map<String, String> values, Map<String, String> errors, Model model) {
-        model.addAttribute("tokens", tokens.list());
+    /** The form and one page of tokens, the newest first (a created token heads the first). */
+    private String tokensPage(
+            int page, TokenView created, Map<String, String> values, Map<String, String> errors, Model model) {
+        model.addAttribute("tokens", tokens.page(page));
         model.addAttribute("created", created);
         model.addAttribute("values", values);
         model.addAttribute("errors", errors);

@@ -4,6 +4,7 @@ import static com.personnelevents.db.Timestamps.instant;
 import static com.personnelevents.db.Timestamps.toDb;
 import static com.personnelevents.db.Timestamps.uuid;
 
+import com.personnelevents.web.PageResponse;
 import com.personnelevents.workflow.Role;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -87,6 +88,19 @@ class TokenRepository {
         return jdbc.sql("SELECT * FROM api_token ORDER BY created_at, id")
                 .query(this::row)
                 .list();
+    }
+
+    /** One page of tokens, the newest first. */
+    List<ApiToken> page(long offset) {
+        return jdbc.sql("SELECT * FROM api_token ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset")
+                .param("limit", PageResponse.PAGE_SIZE)
+                .param("offset", offset)
+                .query(this::row)
+                .list();
+    }
+
+    long count() {
+        return jdbc.sql("SELECT COUNT(*) FROM api_token").query(Long.class).single();
     }
 
     /** Stamps the last use at most once a minute, so that reads do not turn into a write each. */

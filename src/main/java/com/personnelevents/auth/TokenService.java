@@ -6,6 +6,7 @@ import com.personnelevents.failure.ConflictException;
 import com.personnelevents.failure.NotFoundException;
 import com.personnelevents.validation.ValidationException;
 import com.personnelevents.validation.Violations;
+import com.personnelevents.web.PageResponse;
 import com.personnelevents.workflow.Actor;
 import com.personnelevents.workflow.Role;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +25,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 @Service
@@ -225,6 +227,14 @@ public class TokenService {
     @Transactional(readOnly = true)
     public List<TokenView> list() {
         return repository.findAll().stream().map(t -> TokenView.of(t, null)).toList();
+    }
+
+    /** The tokens page: 50 a page, the newest first, with the exact total (in one snapshot). */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public PageResponse<TokenView> page(int page) {
+        long offset = PageResponse.offset(page);
+        return PageResponse.of(
+                repository.page(offset).stream().map(t -> TokenView.of(t, null)).toList(), repository.count(), page);
     }
 
     /** At the command line ({@link #revoke(UUID, String)}). */
