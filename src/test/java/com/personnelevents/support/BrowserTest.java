@@ -64,6 +64,8 @@ public abstract class BrowserTest extends PeopleTest {
         browser.manage().timeouts().implicitlyWait(Duration.ZERO);
         // a page that does not load fails its test within a minute (Selenium's default waits five)
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        // axe over a long page on a busy machine takes more than Selenium's 30 s for a script
+        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(90));
     }
 
     @AfterAll
