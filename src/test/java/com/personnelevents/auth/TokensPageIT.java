@@ -48,6 +48,18 @@ class TokensPageIT extends PeopleTest {
         assertThat(session.get(baseUrl() + "/admin/tokens?page=0").status()).isEqualTo(400);
     }
 
+    @Test
+    void a_person_who_does_not_administer_is_refused_the_tokens_page_on_any_page() {
+        Person security = person("Sam", "Security", "Security Team");
+        WebSession session = signIn(security);
+
+        for (String path : List.of("/admin/tokens", "/admin/tokens?page=2")) {
+            WebSession.Page page = session.get(baseUrl() + path);
+            assertThat(page.status()).as(path).isEqualTo(403);
+            assertThat(page.body()).doesNotContain("data-label=\"Name\"");
+        }
+    }
+
     private static int rows(String html) {
         return html.split("<td data-label=\"Name\">", -1).length - 1;
     }
