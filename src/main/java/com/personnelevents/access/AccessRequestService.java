@@ -257,8 +257,10 @@ public class AccessRequestService {
         return states;
     }
 
-    /** The event's requests by stage name, oldest first. */
-    @Transactional(readOnly = true)
+    /**
+     * The event's requests by stage name, oldest first. No transaction of its own: an event's get reads in
+     * autocommit (inside a caller's transaction, it reads in it).
+     */
     public Map<String, List<AccessRequestView>> forEvent(UUID eventId) {
         Map<String, List<AccessRequestView>> byStage = new LinkedHashMap<>();
         views.of(requests.forEvent(eventId))

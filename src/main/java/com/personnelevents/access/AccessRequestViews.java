@@ -2,7 +2,6 @@ package com.personnelevents.access;
 
 import com.personnelevents.access.ApplicationRepository.PermissionRef;
 import com.personnelevents.identity.IdentityService;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,11 +23,13 @@ class AccessRequestViews {
     List<AccessRequestView> of(List<AccessRequest> list) {
         Map<UUID, PermissionRef> refs = applications.describe(
                 list.stream().map(AccessRequest::permissionId).collect(Collectors.toSet()));
-        Map<UUID, String> names = new HashMap<>();
+        // one statement for the people of a page, not one per person
+        Map<UUID, String> names = identities.displayNames(
+                list.stream().map(AccessRequest::identityId).collect(Collectors.toSet()));
         return list.stream()
                 .map(r -> {
-                    String person = names.computeIfAbsent(
-                            r.identityId(), id -> identities.displayName(id).orElse(id.toString()));
+                    String person =
+                            names.getOrDefault(r.identityId(), r.identityId().toString());
                     PermissionRef ref = refs.get(r.permissionId());
                     return new AccessRequestView(
                             r.id(),

@@ -298,7 +298,10 @@ class PersonnelEventRepository {
 
     private PersonnelEvent complete(EventRow row) {
         List<Stage> stages = this.stages.forEvent(row.id());
-        List<Activity> activity = jdbc.sql("SELECT * FROM event_activity WHERE event_id = :id ORDER BY id")
+        List<Activity> activity = jdbc.sql(
+                        // the columns shown: not the audit's (each change's values, the hash chain)
+                        "SELECT created_date, author, author_id, action, content FROM event_activity"
+                                + " WHERE event_id = :id ORDER BY id")
                 .param("id", row.id())
                 .query((rs, n) -> new Activity(
                         instant(rs, "created_date"),
@@ -307,7 +310,8 @@ class PersonnelEventRepository {
                         rs.getString("action"),
                         rs.getString("content")))
                 .list();
-        List<Comment> comments = jdbc.sql("SELECT * FROM event_comment WHERE event_id = :id ORDER BY id")
+        List<Comment> comments = jdbc.sql("SELECT created_date, author, author_id, content FROM event_comment"
+                        + " WHERE event_id = :id ORDER BY id")
                 .param("id", row.id())
                 .query((rs, n) -> new Comment(
                         instant(rs, "created_date"),

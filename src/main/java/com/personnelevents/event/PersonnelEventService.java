@@ -280,8 +280,11 @@ public class PersonnelEventService implements CustomFieldValues {
         return name.orElse(null);
     }
 
-    /** The event, if the caller may see it; one they may not is not found. */
-    @Transactional(readOnly = true)
+    /**
+     * The event, if the caller may see it; one they may not is not found. Its statements run in autocommit,
+     * like a first list page's: a read-only transaction at read committed would add a {@code COMMIT} round
+     * trip and give them no common snapshot either.
+     */
     public PersonnelEventResponse get(UUID id, Caller caller) {
         return response(visible(id, caller));
     }

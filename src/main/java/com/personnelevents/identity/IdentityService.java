@@ -40,7 +40,7 @@ public class IdentityService implements CustomFieldValues {
 
     public record Matching(long count, List<IdentityResponse> sample) {}
 
-    @Transactional(readOnly = true)
+    /** One statement: no transaction of its own (inside a caller's, it reads in it). */
     public Optional<IdentityResponse> find(UUID id) {
         return repository.findById(id).map(IdentityService::response);
     }
@@ -139,6 +139,11 @@ public class IdentityService implements CustomFieldValues {
     @Transactional(readOnly = true)
     public Optional<String> displayName(UUID id) {
         return repository.displayName(id);
+    }
+
+    /** "Last, First" of each existing identity among {@code ids}, by id, in one statement. */
+    public Map<UUID, String> displayNames(Collection<UUID> ids) {
+        return repository.displayNames(ids);
     }
 
     /**
