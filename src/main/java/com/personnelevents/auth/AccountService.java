@@ -224,9 +224,10 @@ public class AccountService {
 
     /**
      * Who a signed-in person is now: their account still enabled and their identity still Active, with the
-     * roles their groups give them today. Empty when they may no longer act.
+     * roles their groups give them today. Empty when they may no longer act. Read on every request of a
+     * signed-in person, in autocommit: a read-only transaction at read committed would cost a round trip and
+     * give the account, its groups and the identity no common snapshot either.
      */
-    @Transactional(readOnly = true)
     public Optional<Caller> callerFor(SignedInPerson signedIn) {
         return accounts.findById(signedIn.accountId())
                 .filter(Account::isEnabled)
@@ -235,9 +236,8 @@ public class AccountService {
 
     /**
      * A person acting through a personal token: Active, with their roles; what they may do is what their
-     * roles open, narrowed to the token's scopes.
+     * roles open, narrowed to the token's scopes. In autocommit, as for a signed-in person.
      */
-    @Transactional(readOnly = true)
     Optional<Caller> callerFor(UUID tokenId, UUID identityId, Set<Scope> tokenScopes) {
         return person(tokenId, identityId, rolesOf(identityId), tokenScopes);
     }
@@ -259,13 +259,11 @@ public class AccountService {
      * The roles the groups of the person's enabled accounts give (for personal tokens): a local account's
      * groups, and a provider's as long as the person signed in there recently (they are refreshed only then).
      */
-    @Transactional(readOnly = true)
     public Set<Role> rolesOf(UUID identityId) {
         return roleMapping.rolesOf(groupsOf(identityId));
     }
 
     /** The groups behind the roles, for "why do I hold this role". */
-    @Transactional(readOnly = true)
     public Set<String> groupsOf(UUID identityId) {
         return accounts.groupsOf(identityId, clock.instant().minus(providerGroupsLast));
     }

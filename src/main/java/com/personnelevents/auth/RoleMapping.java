@@ -52,8 +52,7 @@ public class RoleMapping {
         return roles;
     }
 
-    /** Each role held through groups, with its groups. */
-    @Transactional(readOnly = true)
+    /** Each role held through groups, with its groups: one statement, read again every few seconds. */
     public Map<Role, Set<String>> mapping() {
         Cached cached = this.cached;
         long now = System.nanoTime();

@@ -81,8 +81,11 @@ class EventBoard {
 
     public record Board(List<Row> rows, long total, int page, long totalPages) {}
 
-    /** One page of the events the caller may see, newest effective date first, as the API lists them. */
-    @Transactional(readOnly = true)
+    /**
+     * One page of the events the caller may see, newest effective date first, as the API lists them (the
+     * first page and its total in one statement, a deeper page in a repeatable-read transaction), then what
+     * the rows wait for, in autocommit like the API's first page.
+     */
     Board board(int page, EventFilter filter, Caller caller) {
         PageResponse<PersonnelEventSummary> found = events.page(page, filter.visibleTo(caller.narrowedTo()));
         List<Row> rows = rows(found.items());

@@ -23,8 +23,8 @@ class People implements PersonDirectory, HeldRoles {
         this.identities = identities;
     }
 
+    /** One statement, read for every request of a person: no transaction of its own. */
     @Override
-    @Transactional(readOnly = true)
     public Optional<Person> person(UUID identityId) {
         return identities.findById(identityId).map(People::person);
     }
