@@ -9,9 +9,9 @@ import org.springframework.web.servlet.HandlerInterceptor;
 /**
  * Every page's model gets the signed-in person ({@code signedIn}, null on the sign-in page) and what the
  * layout's header needs: the current path (to mark the page in the navigation), whether the person may
- * administer (Administrators, the Security Team) and create events; and a list's paging links ({@link PageLinks}). Only links depend on these; the server
- * refuses what a person may not do whatever the page shows. Answers without a view (the API's) are left
- * alone.
+ * administer (Administrators, the Security Team) and create events; and a list's paging links
+ * ({@link PageLinks}). Only links depend on these; the server refuses what a person may not do whatever the
+ * page shows. Answers without a view (the API's) are left alone.
  */
 class SignedInModel implements HandlerInterceptor {
 
