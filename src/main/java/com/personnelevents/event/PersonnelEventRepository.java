@@ -377,10 +377,15 @@ class PersonnelEventRepository {
         String found = "personnel_event" + where.clause();
         String count = counts.countQuery(filter, where);
         String with = "";
-        if (filter.visibleTo() != null) {
+        if (filter.visibleTo() != null && postgres) {
             // What one person may see is at most some thousands of events: found once, then counted and
-            // paged, where counting and paging each found them again (a third less time per page).
-            with = "WITH m AS (SELECT id, needed_on, number FROM " + found + ") ";
+            // paged, where counting and paging each found them again (a third less time per page). With no
+            // other condition the view's own sort keys are the answer, not looked up again in the order
+            // index: at ten million events those thousand lookups were nine tenths of the statement. Not on
+            // H2: it answers such a statement as if the view's other conditions were not there (a type
+            // filter lost, VisibilityIT), so there the view is found for the count and the page separately.
+            String view = filter.isViewOnly() ? "(" + EventFilter.VIEW + ") v" : found;
+            with = "WITH m AS (SELECT id, needed_on, number FROM " + view + ") ";
             found = "m";
             count = "SELECT COUNT(*) FROM m";
         }

@@ -90,6 +90,28 @@ class VisibilityIT extends PeopleTest {
     }
 
     @Test
+    void an_event_seen_for_two_reasons_is_listed_and_counted_once_with_or_without_other_filters() {
+        Person boss = person("Grace", "Hopper", "Personnel Manager");
+        Person report = person("Tim", "Report", boss);
+        Person another = person("Ann", "Report", boss);
+        String leave = post(EVENTS + "leave-of-absence", boss.token(), aLeaveRequest(report.id(), 12, 30))
+                .text("id");
+        String other = post(EVENTS + "leave-of-absence", writer, aLeaveRequest(another.id(), 40, 10))
+                .text("id");
+
+        ApiResponse all = get("/api/personnel-events", boss.token());
+        ApiResponse absences = get("/api/personnel-events?type=Absence", boss.token());
+        ApiResponse hires = get("/api/personnel-events?type=Onboard", boss.token());
+
+        assertThat(ids(all)).containsExactly(other, leave);
+        assertThat(all.at("totalCount").asLong()).isEqualTo(2);
+        assertThat(ids(absences)).containsExactly(other, leave);
+        assertThat(absences.at("totalCount").asLong()).isEqualTo(2);
+        assertThat(ids(hires)).isEmpty();
+        assertThat(hires.at("totalCount").asLong()).isZero();
+    }
+
+    @Test
     void the_supervisor_an_onboarding_names_sees_the_hires_access_requests() {
         model("Mailboxes", Map.of("department", List.of(department)), "Mailbox");
         Person boss = person("Ada", "Lovelace");
