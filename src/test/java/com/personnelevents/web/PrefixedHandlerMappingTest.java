@@ -1,0 +1,128 @@
+package com.personnelevents.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.lang.reflect.Method;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.support.StaticApplicationContext;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerExecutionChain;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.web.util.ServletRequestPathUtils;
+
+class PrefixedHandlerMappingTest {
+
+    /** A hundred mappings with variables, like the application's, and the one asked for. */
+    private static RequestMappingHandlerMapping mappings(RequestMappingHandlerMapping mapping) throws Exception {
+        mapping.setApplicationContext(new StaticApplicationContext());
+        mapping.afterPropertiesSet();
+        Handlers handlers = new Handlers();
+        Method other = Handlers.class.getMethod("other");
+        for (int i = 0; i < 100; i++) {
+            mapping.registerMapping(info(mapping, "/api/things" + i + "/{id}", RequestMethod.GET), handlers, other);
+        }
+        mapping.registerMapping(
+                info(mapping, "/api/events/{id:[0-9]+}", RequestMethod.GET),
+                handlers,
+                Handlers.class.getMethod("event"));
+        mapping.registerMapping(
+                info(mapping, "/api/events/{id:[0-9]+}/approve", RequestMethod.POST),
+                handlers,
+                Handlers.class.getMethod("approve"));
+        return mapping;
+    }
+
+    private static RequestMappingInfo info(RequestMappingHandlerMapping mapping, String path, RequestMethod method) {
+        return RequestMappingInfo.paths(path)
+                .methods(method)
+                .options(mapping.getBuilderConfiguration())
+                .build();
+    }
+
+    /** A request that counts how often its method is asked: once per mapping tested beyond its path. */
+    private static final class CountingRequest extends MockHttpServletRequest {
+        final AtomicInteger methodReads = new AtomicInteger();
+
+        CountingRequest(String method, String uri) {
+            super(method, uri);
+            ServletRequestPathUtils.parseAndCache(this);
+        }
+
+        @Override
+        public String getMethod() {
+            methodReads.incrementAndGet();
+            return super.getMethod();
+        }
+    }
+
+    private static String handler(RequestMappingHandlerMapping mapping, CountingRequest request) throws Exception {
+        HandlerExecutionChain chain = mapping.getHandler(request);
+        return chain == null
+                ? null
+                : ((HandlerMethod) chain.getHandler()).getMethod().getName();
+    }
+
+    @Test
+    void a_path_with_a_variable_finds_its_handler_without_testing_the_mappings_it_cannot_match() throws Exception {
+        CountingRequest stock = new CountingRequest("GET", "/api/events/42");
+        CountingRequest prefixed = new CountingRequest("GET", "/api/events/42");
+
+        assertThat(handler(mappings(new RequestMappingHandlerMapping()), stock)).isEqualTo("event");
+        assertThat(handler(mappings(new PrefixedHandlerMapping()), prefixed)).isEqualTo("event");
+
+        assertThat(stock.methodReads.get()).isGreaterThan(100);
+        assertThat(prefixed.methodReads.get()).isLessThan(10);
+    }
+
+    @Test
+    void a_path_no_pattern_matches_finds_no_handler_either_way() throws Exception {
+        assertThat(handler(mappings(new RequestMappingHandlerMapping()), new CountingRequest("GET", "/api/events/x")))
+                .isNull();
+        assertThat(handler(mappings(new PrefixedHandlerMapping()), new CountingRequest("GET", "/api/events/x")))
+                .isNull();
+    }
+
+    @Test
+    void a_method_the_path_does_not_allow_is_still_refused_as_not_allowed() throws Exception {
+        for (RequestMappingHandlerMapping mapping :
+                new RequestMappingHandlerMapping[] {new RequestMappingHandlerMapping(), new PrefixedHandlerMapping()}) {
+            assertThatThrownBy(() -> handler(mappings(mapping), new CountingRequest("POST", "/api/events/42")))
+                    .isInstanceOf(HttpRequestMethodNotSupportedException.class)
+                    .hasMessageContaining("POST");
+        }
+    }
+
+    @Test
+    void a_percent_encoded_path_matches_as_spring_matches_it() throws Exception {
+        // pattern segments match decoded text: "%65" is "e"
+        assertThat(handler(
+                        mappings(new RequestMappingHandlerMapping()), new CountingRequest("GET", "/api/%65vents/42")))
+                .isEqualTo("event");
+        assertThat(handler(mappings(new PrefixedHandlerMapping()), new CountingRequest("GET", "/api/%65vents/42")))
+                .isEqualTo("event");
+    }
+
+    @Test
+    void a_pattern_begins_with_the_text_before_its_first_variable_or_wildcard() {
+        assertThat(PrefixedHandlerMapping.literalPrefix("/api/events/{id}/approve"))
+                .isEqualTo("/api/events/");
+        assertThat(PrefixedHandlerMapping.literalPrefix("/api/events")).isEqualTo("/api/events");
+        assertThat(PrefixedHandlerMapping.literalPrefix("/files/**")).isEqualTo("/files/");
+        assertThat(PrefixedHandlerMapping.literalPrefix("/file?.txt")).isEqualTo("/file");
+        assertThat(PrefixedHandlerMapping.literalPrefix("")).isEmpty();
+    }
+
+    static class Handlers {
+        public void other() {}
+
+        public void event() {}
+
+        public void approve() {}
+    }
+}
