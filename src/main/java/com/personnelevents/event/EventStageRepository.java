@@ -122,14 +122,7 @@ class EventStageRepository {
         return byEvent;
     }
 
-    List<Stage> forEvent(UUID eventId) {
-        return jdbc.sql("SELECT * FROM event_stage WHERE event_id = :id ORDER BY position")
-                .param("id", eventId)
-                .query((rs, n) -> stage(rs))
-                .list();
-    }
-
-    private static Stage stage(java.sql.ResultSet rs) throws java.sql.SQLException {
+    static Stage stage(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new Stage(
                 StageName.valueOf(rs.getString("name")),
                 EventStatus.valueOf(rs.getString("status")),
@@ -138,11 +131,6 @@ class EventStageRepository {
                 instant(rs, "completed_on"),
                 rs.getString("completed_by"),
                 com.personnelevents.db.Timestamps.uuid(rs, "completed_by_id"));
-    }
-
-    /** The responses given to the event's steps, in the order given. */
-    List<Response> responses(UUID eventId) {
-        return responses(List.of(eventId)).getOrDefault(eventId, List.of());
     }
 
     /** The responses of these events, by event, each event's in the order given. */
@@ -156,15 +144,19 @@ class EventStageRepository {
                 .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> byEvent.computeIfAbsent(
                                 com.personnelevents.db.Timestamps.uuid(rs, "event_id"),
                                 k -> new java.util.ArrayList<>())
-                        .add(new Response(
-                                StageName.valueOf(rs.getString("stage")),
-                                Role.valueOf(rs.getString("role")),
-                                new Actor(
-                                        Actor.Kind.valueOf(rs.getString("responder_kind")),
-                                        com.personnelevents.db.Timestamps.uuid(rs, "responder_id"),
-                                        rs.getString("responder_name")),
-                                instant(rs, "responded_at"))));
+                        .add(response(rs)));
         return byEvent;
+    }
+
+    static Response response(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Response(
+                StageName.valueOf(rs.getString("stage")),
+                Role.valueOf(rs.getString("role")),
+                new Actor(
+                        Actor.Kind.valueOf(rs.getString("responder_kind")),
+                        com.personnelevents.db.Timestamps.uuid(rs, "responder_id"),
+                        rs.getString("responder_name")),
+                instant(rs, "responded_at"));
     }
 
     /** Stores the event's responses as they are now (a few rows: replaced whole). */

@@ -7,6 +7,7 @@ import static com.personnelevents.db.Timestamps.uuid;
 
 import com.personnelevents.db.AuditRecords;
 import com.personnelevents.db.Databases;
+import com.personnelevents.db.QueryBatch;
 import com.personnelevents.db.Where;
 import com.personnelevents.identity.IdentityAttribute;
 import com.personnelevents.identity.IdentityAttributeColumns;
@@ -16,6 +17,7 @@ import com.personnelevents.web.PageResponse;
 import com.personnelevents.workflow.EventStatus;
 import com.personnelevents.workflow.EventType;
 import com.personnelevents.workflow.Progress;
+import com.personnelevents.workflow.Response;
 import com.personnelevents.workflow.Stage;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -27,6 +29,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -34,6 +37,7 @@ import org.springframework.stereotype.Repository;
 class PersonnelEventRepository {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batchJdbc;
     private final EventCountsRepository counts;
     private final EventStageRepository stages;
     private final AuditTrailRepository trail;
@@ -41,11 +45,13 @@ class PersonnelEventRepository {
 
     PersonnelEventRepository(
             JdbcClient jdbc,
+            JdbcTemplate batchJdbc,
             EventCountsRepository counts,
             EventStageRepository stages,
             AuditTrailRepository trail,
             DataSource dataSource) {
         this.jdbc = jdbc;
+        this.batchJdbc = batchJdbc;
         this.counts = counts;
         this.stages = stages;
         this.trail = trail;
@@ -275,11 +281,7 @@ class PersonnelEventRepository {
     }
 
     Optional<PersonnelEvent> findById(UUID id) {
-        return jdbc.sql("SELECT * FROM personnel_event WHERE id = :id")
-                .param("id", id)
-                .query(PersonnelEventRepository::eventRow)
-                .optional()
-                .map(this::complete);
+        return read(id, "");
     }
 
     /**
@@ -288,59 +290,70 @@ class PersonnelEventRepository {
      * event, never side by side; the second of two concurrent actions finds the state the first left.
      */
     Optional<PersonnelEvent> lockById(UUID id) {
-        return jdbc.sql("SELECT * FROM personnel_event WHERE id = :id "
-                        + (postgres ? "FOR NO KEY UPDATE" : "FOR UPDATE"))
-                .param("id", id)
-                .query(PersonnelEventRepository::eventRow)
-                .optional()
-                .map(this::complete);
+        return read(id, postgres ? " FOR NO KEY UPDATE" : " FOR UPDATE");
     }
 
-    private PersonnelEvent complete(EventRow row) {
-        List<Stage> stages = this.stages.forEvent(row.id());
-        List<Activity> activity = jdbc.sql(
-                        // the columns shown: not the audit's (each change's values, the hash chain)
-                        "SELECT created_date, author, author_id, action, content FROM event_activity"
-                                + " WHERE event_id = :id ORDER BY id")
-                .param("id", row.id())
-                .query((rs, n) -> new Activity(
+    /**
+     * The event's row and what it holds (stages, responses, activity, comments, identity data), read
+     * together: one round trip on PostgreSQL. The row's lock, if any, is taken first.
+     */
+    private Optional<PersonnelEvent> read(UUID id, String lock) {
+        QueryBatch batch = new QueryBatch(batchJdbc, postgres);
+        QueryBatch.Read<EventRow> event =
+                batch.add("SELECT * FROM personnel_event WHERE id = ?" + lock, PersonnelEventRepository::eventRow, id);
+        QueryBatch.Read<Stage> stages = batch.add(
+                "SELECT * FROM event_stage WHERE event_id = ? ORDER BY position",
+                (rs, n) -> EventStageRepository.stage(rs),
+                id);
+        QueryBatch.Read<Response> responses = batch.add(
+                "SELECT * FROM stage_response WHERE event_id = ? ORDER BY position",
+                (rs, n) -> EventStageRepository.response(rs),
+                id);
+        QueryBatch.Read<Activity> activity = batch.add(
+                // the columns shown: not the audit's (each change's values, the hash chain)
+                "SELECT created_date, author, author_id, action, content FROM event_activity"
+                        + " WHERE event_id = ? ORDER BY id",
+                (rs, n) -> new Activity(
                         instant(rs, "created_date"),
                         rs.getString("author"),
                         uuid(rs, "author_id"),
                         rs.getString("action"),
-                        rs.getString("content")))
-                .list();
-        List<Comment> comments = jdbc.sql("SELECT created_date, author, author_id, content FROM event_comment"
-                        + " WHERE event_id = :id ORDER BY id")
-                .param("id", row.id())
-                .query((rs, n) -> new Comment(
+                        rs.getString("content")),
+                id);
+        QueryBatch.Read<Comment> comments = batch.add(
+                "SELECT created_date, author, author_id, content FROM event_comment WHERE event_id = ? ORDER BY id",
+                (rs, n) -> new Comment(
                         instant(rs, "created_date"),
                         rs.getString("author"),
                         uuid(rs, "author_id"),
-                        rs.getString("content")))
-                .list();
-        // Only onboardings and role transitions carry identity data.
-        IdentityAttributes identityData = row.type() == EventType.Onboard || row.type() == EventType.RoleTransition
-                ? identityData(List.of(row.id())).get(row.id())
-                : null;
-        Progress progress = new Progress(row.type(), row.status(), stages, row.snoozedUntil(), row.completedOn());
-        return new PersonnelEvent(
-                row.id(),
-                row.number(),
-                row.type(),
-                row.identityId(),
-                row.reporter(),
-                row.assignee(),
-                row.neededOn(),
-                row.neededUntil(),
-                row.createdAt(),
-                progress,
-                activity,
-                comments,
-                this.stages.responses(row.id()),
-                identityData,
-                row.heads(),
-                row.version());
+                        rs.getString("content")),
+                id);
+        QueryBatch.Read<IdentityAttributes> identityData = batch.add(
+                "SELECT * FROM personnel_event_identity WHERE event_id = ?",
+                (rs, n) -> IdentityAttributeColumns.read(rs),
+                id);
+        batch.run();
+        return event.optional()
+                .map(row -> new PersonnelEvent(
+                        row.id(),
+                        row.number(),
+                        row.type(),
+                        row.identityId(),
+                        row.reporter(),
+                        row.assignee(),
+                        row.neededOn(),
+                        row.neededUntil(),
+                        row.createdAt(),
+                        new Progress(row.type(), row.status(), stages.list(), row.snoozedUntil(), row.completedOn()),
+                        activity.list(),
+                        comments.list(),
+                        responses.list(),
+                        // only onboardings and role transitions carry identity data
+                        row.type() == EventType.Onboard || row.type() == EventType.RoleTransition
+                                ? identityData.optional().orElse(null)
+                                : null,
+                        row.heads(),
+                        row.version()));
     }
 
     /** What the events carry about their identities, by event id. */
