@@ -17,7 +17,7 @@ class HandlerLookupIT extends ApiIntegrationTest {
     void the_application_looks_handlers_up_by_their_patterns_literal_beginning() {
         assertThat(requestMappingHandlerMapping).isInstanceOf(PrefixedHandlerMapping.class);
         assertThat(requestMappingHandlerMapping.getHandlerMethods().keySet())
-                .extracting(info -> PrefixedHandlerMapping.literalPrefixes(info)[0])
+                .extracting(info -> PrefixedHandlerMapping.shapes(info)[0].prefix())
                 .contains("/api/personnel-events/", "/personnel-events/")
                 .allSatisfy(prefix -> assertThat(prefix).startsWith("/"));
     }
