@@ -81,7 +81,7 @@ public final class QueryBatch {
             boolean isResultSet = statement.execute();
             for (Read<?> read : reads) {
                 if (!isResultSet) {
-                    throw new IllegalStateException("A read of the batch returned no rows: " + read.sql);
+                    throw new IllegalStateException("A read of the batch returned no result set: " + read.sql);
                 }
                 try (ResultSet rs = statement.getResultSet()) {
                     read.read(rs);
