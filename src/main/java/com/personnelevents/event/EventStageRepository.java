@@ -122,6 +122,13 @@ class EventStageRepository {
         return byEvent;
     }
 
+    /** The columns {@link #stage} reads. */
+    static final String STAGE_COLUMNS =
+            "name, status, started_on, scheduled_start, completed_on, completed_by, completed_by_id";
+
+    /** The columns {@link #response} reads. */
+    static final String RESPONSE_COLUMNS = "stage, role, responder_kind, responder_id, responder_name, responded_at";
+
     static Stage stage(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new Stage(
                 StageName.valueOf(rs.getString("name")),

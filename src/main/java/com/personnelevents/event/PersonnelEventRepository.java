@@ -298,15 +298,22 @@ class PersonnelEventRepository {
      * together: one round trip on PostgreSQL. The row's lock, if any, is taken first.
      */
     private Optional<PersonnelEvent> read(UUID id, String lock) {
+        // Columns by name, never *: PostgreSQL refuses to run a statement prepared on the server whose result
+        // changed (a migration added a column), and its driver re-prepares a single statement but never
+        // retries one of several parts.
         QueryBatch batch = new QueryBatch(batchJdbc, postgres);
-        QueryBatch.Read<EventRow> event =
-                batch.add("SELECT * FROM personnel_event WHERE id = ?" + lock, PersonnelEventRepository::eventRow, id);
+        QueryBatch.Read<EventRow> event = batch.add(
+                "SELECT " + EVENT_COLUMNS + " FROM personnel_event WHERE id = ?" + lock,
+                PersonnelEventRepository::eventRow,
+                id);
         QueryBatch.Read<Stage> stages = batch.add(
-                "SELECT * FROM event_stage WHERE event_id = ? ORDER BY position",
+                "SELECT " + EventStageRepository.STAGE_COLUMNS
+                        + " FROM event_stage WHERE event_id = ? ORDER BY position",
                 (rs, n) -> EventStageRepository.stage(rs),
                 id);
         QueryBatch.Read<Response> responses = batch.add(
-                "SELECT * FROM stage_response WHERE event_id = ? ORDER BY position",
+                "SELECT " + EventStageRepository.RESPONSE_COLUMNS
+                        + " FROM stage_response WHERE event_id = ? ORDER BY position",
                 (rs, n) -> EventStageRepository.response(rs),
                 id);
         QueryBatch.Read<Activity> activity = batch.add(
@@ -329,7 +336,7 @@ class PersonnelEventRepository {
                         rs.getString("content")),
                 id);
         QueryBatch.Read<IdentityAttributes> identityData = batch.add(
-                "SELECT * FROM personnel_event_identity WHERE event_id = ?",
+                "SELECT " + IdentityAttributeColumns.COLUMNS + " FROM personnel_event_identity WHERE event_id = ?",
                 (rs, n) -> IdentityAttributeColumns.read(rs),
                 id);
         batch.run();
@@ -444,6 +451,12 @@ class PersonnelEventRepository {
                 .query(PersonnelEventRepository::eventRow)
                 .list();
     }
+
+    /** The columns {@link #eventRow} reads. */
+    static final String EVENT_COLUMNS =
+            "id, number, type, status, identity_id, reporter_id, reporter_name, assignee_id,"
+                    + " assignee_name, needed_on, needed_until, completed_on, created_at, snoozed_until, activity_head,"
+                    + " comment_head, version";
 
     static EventRow eventRow(ResultSet rs, int n) throws SQLException {
         UUID assigneeId = uuid(rs, "assignee_id");
