@@ -24,8 +24,8 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * was a fifth of the service's samples in the benchmark's read profile, four times what the get by id
  * handler itself took. Here a mapping is answered "no match" at once when none of its patterns has the
  * path's number of segments and begins with the path's literal text, as Spring would answer after its
- * other tests; the rest go through Spring unchanged, and so does every path whose text is not plain
- * (percent-encoded, or with path parameters), since pattern segments match decoded text.
+ * other tests; the rest go through Spring unchanged, and so does every percent-encoded path, since
+ * pattern segments match decoded text (Spring has already taken path parameters out of the path).
  */
 class PrefixedHandlerMapping extends RequestMappingHandlerMapping {
 
@@ -38,8 +38,7 @@ class PrefixedHandlerMapping extends RequestMappingHandlerMapping {
         if (parser == null
                 || !parser.isCaseSensitive()
                 || parser.getPathOptions().separator() != '/'
-                || lookupPath.indexOf('%') >= 0
-                || lookupPath.indexOf(';') >= 0) {
+                || lookupPath.indexOf('%') >= 0) {
             return super.lookupHandlerMethod(lookupPath, request);
         }
         return super.lookupHandlerMethod(lookupPath, new Lookup(request, lookupPath));
@@ -80,8 +79,8 @@ class PrefixedHandlerMapping extends RequestMappingHandlerMapping {
 
     /**
      * What a pattern's matches have in common: their beginning (the pattern's text before its first
-     * variable or wildcard) and, unless it spans segments ({@code **}, {@code {*rest}}), their number of
-     * separators.
+     * variable or wildcard; for one that spans segments, {@code **} or {@code {*rest}}, the text before the
+     * separator the span starts at) and, unless it spans segments, their number of separators.
      */
     record Shape(String prefix, int separators) {
 
@@ -95,8 +94,11 @@ class PrefixedHandlerMapping extends RequestMappingHandlerMapping {
             while (end < pattern.length() && "{*?".indexOf(pattern.charAt(end)) < 0) {
                 end++;
             }
-            boolean spans = pattern.contains("**") || pattern.contains("{*");
-            return new Shape(pattern.substring(0, end), spans ? ANY : separators(pattern));
+            if (pattern.contains("**") || pattern.contains("{*")) {
+                // "/files/**" matches "/files" too: its beginning ends before the separator of the span
+                return new Shape(pattern.substring(0, Math.max(0, pattern.lastIndexOf('/', end - 1))), ANY);
+            }
+            return new Shape(pattern.substring(0, end), separators(pattern));
         }
 
         /** The separators outside variables' braces (a variable's regular expression is not a segment). */
@@ -105,7 +107,9 @@ class PrefixedHandlerMapping extends RequestMappingHandlerMapping {
             int depth = 0;
             for (int i = 0; i < text.length(); i++) {
                 char c = text.charAt(i);
-                if (c == '{') {
+                if (c == '\\' && depth > 0) {
+                    i++; // an escaped character of a variable's regular expression, a brace perhaps
+                } else if (c == '{') {
                     depth++;
                 } else if (c == '}') {
                     depth = Math.max(0, depth - 1);

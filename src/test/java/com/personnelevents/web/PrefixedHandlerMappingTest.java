@@ -99,6 +99,21 @@ class PrefixedHandlerMappingTest {
     }
 
     @Test
+    void a_pattern_spanning_segments_matches_its_bare_beginning_as_spring_matches_it() throws Exception {
+        for (RequestMappingHandlerMapping mapping :
+                new RequestMappingHandlerMapping[] {new RequestMappingHandlerMapping(), new PrefixedHandlerMapping()}) {
+            mappings(mapping)
+                    .registerMapping(
+                            info(mapping, "/files/**", RequestMethod.GET),
+                            new Handlers(),
+                            Handlers.class.getMethod("approve"));
+            assertThat(handler(mapping, new CountingRequest("GET", "/files"))).isEqualTo("approve");
+            assertThat(handler(mapping, new CountingRequest("GET", "/files/a/b")))
+                    .isEqualTo("approve");
+        }
+    }
+
+    @Test
     void a_percent_encoded_path_matches_as_spring_matches_it() throws Exception {
         // pattern segments match decoded text: "%65" is "e"
         assertThat(handler(
@@ -118,11 +133,15 @@ class PrefixedHandlerMappingTest {
                 .isEqualTo(new PrefixedHandlerMapping.Shape("/api/events", 2));
         assertThat(PrefixedHandlerMapping.Shape.of("/file?.txt"))
                 .isEqualTo(new PrefixedHandlerMapping.Shape("/file", 1));
-        // spanning segments: any number of them
+        // spanning segments: any number of them, none included ("/files/**" matches "/files")
         assertThat(PrefixedHandlerMapping.Shape.of("/files/**"))
-                .isEqualTo(new PrefixedHandlerMapping.Shape("/files/", -1));
+                .isEqualTo(new PrefixedHandlerMapping.Shape("/files", -1));
         assertThat(PrefixedHandlerMapping.Shape.of("/files/{*rest}"))
-                .isEqualTo(new PrefixedHandlerMapping.Shape("/files/", -1));
+                .isEqualTo(new PrefixedHandlerMapping.Shape("/files", -1));
+        assertThat(PrefixedHandlerMapping.Shape.of("/**")).isEqualTo(new PrefixedHandlerMapping.Shape("", -1));
+        // a brace escaped in a variable's regular expression opens nothing
+        assertThat(PrefixedHandlerMapping.Shape.of("/x/{id:[\\{a]+}/y"))
+                .isEqualTo(new PrefixedHandlerMapping.Shape("/x/", 3));
         assertThat(PrefixedHandlerMapping.Shape.of("")).isEqualTo(new PrefixedHandlerMapping.Shape("", -1));
     }
 
