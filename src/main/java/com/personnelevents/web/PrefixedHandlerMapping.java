@@ -73,7 +73,12 @@ class PrefixedHandlerMapping extends RequestMappingHandlerMapping {
         Lookup(HttpServletRequest request, String path) {
             super(request);
             this.path = path;
-            this.separators = Shape.separators(path);
+            // a request path has no variables: every separator counts, braces are text
+            int count = 0;
+            for (int i = path.indexOf('/'); i >= 0; i = path.indexOf('/', i + 1)) {
+                count++;
+            }
+            this.separators = count;
         }
     }
 

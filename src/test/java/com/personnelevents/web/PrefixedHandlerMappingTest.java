@@ -114,6 +114,20 @@ class PrefixedHandlerMappingTest {
     }
 
     @Test
+    void a_brace_in_a_path_is_text_not_a_variable() throws Exception {
+        for (RequestMappingHandlerMapping mapping :
+                new RequestMappingHandlerMapping[] {new RequestMappingHandlerMapping(), new PrefixedHandlerMapping()}) {
+            mappings(mapping)
+                    .registerMapping(
+                            info(mapping, "/files/{name}/meta", RequestMethod.GET),
+                            new Handlers(),
+                            Handlers.class.getMethod("approve"));
+            assertThat(handler(mapping, new CountingRequest("GET", "/files/{a/meta")))
+                    .isEqualTo("approve");
+        }
+    }
+
+    @Test
     void a_percent_encoded_path_matches_as_spring_matches_it() throws Exception {
         // pattern segments match decoded text: "%65" is "e"
         assertThat(handler(
