@@ -81,18 +81,6 @@ record EventFilter(
     }
 
     /**
-     * What a person who does not see everything sees: the events they reported or are assigned, and those
-     * of their direct reports (by the identity's supervisor, or the supervisor an onboarding or a role
-     * transition names). One set, each part from its own index: an OR of the four made PostgreSQL read every
-     * event to find a person's hundred (0.9 s a page at a million events, against 1 ms). Each part yields
-     * the events' sort keys with their ids, all held in its index (V18), and the list finds each triple in
-     * the order index: no table row is read until the page's fifty (but for the hires and role transitions
-     * that name the person as supervisor, whose dates come from their events), where a set of ids alone cost
-     * a read of the table per visible event (30 ms a page at ten million events, over 24 GB).
-     */
-    static final String VISIBLE = "(needed_on, number, id) IN (%s)".formatted(EventFilter.VIEW);
-
-    /**
      * The sort keys and ids of the events in a person's view ({@code :me}), each distinct once: what
      * {@link #VISIBLE} finds again in the order index so that other conditions can join it. Alone, it is
      * the view itself, from the covering indexes only.
@@ -104,6 +92,18 @@ record EventFilter(
                    JOIN personnel_event o ON o.identity_id = s.id WHERE s.supervisor_id = :me
             UNION SELECT n.needed_on, n.number, n.id FROM personnel_event_identity d
                    JOIN personnel_event n ON n.id = d.event_id WHERE d.supervisor_id = :me""";
+
+    /**
+     * What a person who does not see everything sees: the events they reported or are assigned, and those
+     * of their direct reports (by the identity's supervisor, or the supervisor an onboarding or a role
+     * transition names). One set, each part from its own index: an OR of the four made PostgreSQL read every
+     * event to find a person's hundred (0.9 s a page at a million events, against 1 ms). Each part yields
+     * the events' sort keys with their ids, all held in its index (V18), and the list finds each triple in
+     * the order index: no table row is read until the page's fifty (but for the hires and role transitions
+     * that name the person as supervisor, whose dates come from their events), where a set of ids alone cost
+     * a read of the table per visible event (30 ms a page at ten million events, over 24 GB).
+     */
+    static final String VISIBLE = "(needed_on, number, id) IN (%s)".formatted(VIEW);
 
     /** Only what one person may see, and nothing else: the view is the whole filter. */
     boolean isViewOnly() {
