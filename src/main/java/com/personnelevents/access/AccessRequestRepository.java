@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -164,6 +165,20 @@ class AccessRequestRepository {
                 .param("ids", eventIds)
                 .query(AccessRequestRepository::row)
                 .list();
+    }
+
+    /** How many of each event's requests are open; events without one are left out. */
+    Map<UUID, Long> openCounts(java.util.Collection<UUID> eventIds) {
+        if (eventIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, Long> counts = new java.util.HashMap<>();
+        jdbc.sql("SELECT event_id, COUNT(*) AS n FROM access_request WHERE status = 'Open' AND event_id IN (:ids)"
+                        + " GROUP BY event_id")
+                .param("ids", eventIds)
+                .query((org.springframework.jdbc.core.RowCallbackHandler)
+                        rs -> counts.put(uuid(rs, "event_id"), rs.getLong("n")));
+        return counts;
     }
 
     List<AccessRequest> forEvent(UUID eventId) {

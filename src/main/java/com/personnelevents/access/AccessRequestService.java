@@ -121,11 +121,7 @@ public class AccessRequestService {
 
     /** How many requests of each event wait to be carried out (Open), by event: one statement, no transaction. */
     public Map<UUID, Long> openCounts(java.util.Collection<UUID> eventIds) {
-        Map<UUID, Long> counts = new java.util.HashMap<>();
-        requests.forEvents(eventIds).stream()
-                .filter(r -> r.status() == EventStatus.Open)
-                .forEach(r -> counts.merge(r.eventId(), 1L, Long::sum));
-        return counts;
+        return requests.openCounts(eventIds);
     }
 
     /**

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -17,6 +18,9 @@ import tools.jackson.databind.JsonNode;
  * into what people hold, all through HTTP. Every name is unique to the test: the database is shared.
  */
 class AccessRequestFlowIT extends AccessWorkflowTest {
+
+    @Autowired
+    private AccessRequestService accessRequests;
 
     @Test
     void onboarding_adds_every_permission_of_every_matching_model_and_nothing_else() {
@@ -40,7 +44,12 @@ class AccessRequestFlowIT extends AccessWorkflowTest {
             assertThat(request.path("target").path("name").asString()).isEqualTo("Chen, Sarah");
         }
         String identity = created.text("affectedIdentity.id");
+        UUID event = UUID.fromString(id);
+        UUID unrelated = UUID.randomUUID();
+        // what the taskboard says the event waits for: its open requests, counted; none for another event
+        assertThat(accessRequests.openCounts(List.of(event, unrelated))).isEqualTo(Map.of(event, 2L));
         completeAll(provision);
+        assertThat(accessRequests.openCounts(List.of(event))).isEmpty();
 
         ApiResponse after = get("/api/personnel-events/" + id, reader);
         assertThat(after.text("status")).isEqualTo("Resolved");
