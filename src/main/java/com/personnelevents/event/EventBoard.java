@@ -77,7 +77,19 @@ class EventBoard {
             String day,
             String assignee,
             String waitsFor,
-            boolean overdue) {}
+            boolean overdue,
+            String link) {
+
+        /** The row's label, its number as people write it. */
+        public String label() {
+            return "#" + number;
+        }
+
+        /** The row's class: "overdue" when it is late, none otherwise. */
+        public String rowClass() {
+            return overdue ? "overdue" : null;
+        }
+    }
 
     public record Board(List<Row> rows, long total, int page, long totalPages) {}
 
@@ -86,17 +98,23 @@ class EventBoard {
      * first page and its total in one statement, a deeper page in a repeatable-read transaction), then what
      * the rows wait for, in autocommit like the API's first page.
      */
-    Board board(int page, EventFilter filter, Caller caller) {
+    Board board(int page, EventFilter filter, Caller caller, String eventsPath) {
         PageResponse<PersonnelEventSummary> found = events.page(page, filter.visibleTo(caller.narrowedTo()));
-        List<Row> rows = rows(found.items());
+        List<Row> rows = rows(found.items(), eventsPath);
         return new Board(rows, found.totalCount(), found.page(), found.totalPages());
     }
 
-    private List<Row> rows(List<PersonnelEventSummary> list) {
-        List<UUID> ids = list.stream().map(PersonnelEventSummary::id).toList();
-        Map<UUID, List<Stage>> stagesOf = stages.forEvents(ids);
-        Map<UUID, List<Response>> responsesOf = stages.responses(ids);
-        Map<UUID, Long> open = accessRequests.openCounts(ids);
+    private List<Row> rows(List<PersonnelEventSummary> list, String eventsPath) {
+        // what a finished event waits for is nothing; for the others, their current stage says it, with the
+        // responses it has (approval, verification) or its open requests (provision, removal)
+        List<UUID> ids = list.stream()
+                .filter(e -> !e.status().isTerminal())
+                .map(PersonnelEventSummary::id)
+                .toList();
+        Map<UUID, Stage> currentOf = stages.currentStages(ids);
+        Map<UUID, List<Response>> responsesOf =
+                stages.responses(idsAt(currentOf, StageName.Approval, StageName.Verification));
+        Map<UUID, Long> open = accessRequests.openCounts(idsAt(currentOf, StageName.Provision, StageName.Removal));
         Settings current = settings.current();
         LocalDate today = current.today(clock);
         return list.stream()
@@ -110,11 +128,20 @@ class EventBoard {
                         waitsFor(
                                 EventType.parseFilter(e.type()).orElseThrow(),
                                 e.status(),
-                                stagesOf.getOrDefault(e.id(), List.of()),
+                                currentOf.containsKey(e.id()) ? List.of(currentOf.get(e.id())) : List.of(),
                                 responsesOf.getOrDefault(e.id(), List.of()),
                                 open.getOrDefault(e.id(), 0L),
                                 current.responseRules()),
-                        isOverdue(e.status(), LocalDate.ofInstant(e.neededOn(), java.time.ZoneOffset.UTC), today)))
+                        isOverdue(e.status(), LocalDate.ofInstant(e.neededOn(), java.time.ZoneOffset.UTC), today),
+                        eventsPath + e.number()))
+                .toList();
+    }
+
+    private static List<UUID> idsAt(Map<UUID, Stage> currentOf, StageName... at) {
+        List<StageName> names = List.of(at);
+        return currentOf.entrySet().stream()
+                .filter(e -> names.contains(e.getValue().name()))
+                .map(Map.Entry::getKey)
                 .toList();
     }
 

@@ -14,6 +14,7 @@ import com.personnelevents.web.PageController;
 import com.personnelevents.workflow.EventStatus;
 import com.personnelevents.workflow.EventType;
 import com.personnelevents.workflow.WorkflowException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.util.Arrays;
@@ -80,7 +81,8 @@ class EventPages implements PageController {
             @RequestParam(required = false) String q,
             @RequestHeader(name = "HX-Request", required = false) String htmx,
             Caller caller,
-            Model model) {
+            Model model,
+            HttpServletRequest request) {
         model.addAttribute("types", EventType.values());
         model.addAttribute("statuses", EventStatus.values());
         Map<String, String> filters = new LinkedHashMap<>();
@@ -92,7 +94,9 @@ class EventPages implements PageController {
         model.addAttribute("filters", filters);
         try {
             EventFilter filter = EventFilter.parse(null, type, status, q, from, to);
-            model.addAttribute("board", board.board(page, filter, caller));
+            // each row links to its event: the events' address (with the context path) and its number
+            model.addAttribute(
+                    "board", board.board(page, filter, caller, request.getContextPath() + "/personnel-events/"));
         } catch (ValidationException e) {
             model.addAttribute("errors", errors(e));
         }

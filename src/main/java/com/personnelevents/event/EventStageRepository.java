@@ -122,6 +122,25 @@ class EventStageRepository {
         return byEvent;
     }
 
+    /**
+     * Each event's current stage, its first not yet finished, by event; events whose stages are all finished
+     * are left out. What a taskboard row says the event waits for needs no other stage.
+     */
+    Map<UUID, Stage> currentStages(java.util.Collection<UUID> eventIds) {
+        Map<UUID, Stage> byEvent = new HashMap<>();
+        if (eventIds.isEmpty()) {
+            return byEvent;
+        }
+        String open = " status NOT IN " + EventStatus.TERMINAL_SQL;
+        jdbc.sql("SELECT event_id, " + STAGE_COLUMNS + " FROM event_stage s WHERE event_id IN (:ids) AND" + open
+                        + " AND position = (SELECT MIN(c.position) FROM event_stage c WHERE c.event_id = s.event_id"
+                        + " AND c." + open.strip() + ")")
+                .param("ids", eventIds)
+                .query((org.springframework.jdbc.core.RowCallbackHandler)
+                        rs -> byEvent.put(com.personnelevents.db.Timestamps.uuid(rs, "event_id"), stage(rs)));
+        return byEvent;
+    }
+
     /** The columns {@link #stage} reads. */
     static final String STAGE_COLUMNS =
             "name, status, started_on, scheduled_start, completed_on, completed_by, completed_by_id";
