@@ -80,7 +80,7 @@ REPORT="bench/results/$(date -u +%Y-%m-%dT%H%M%SZ).md"
 java -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
     -Dbench.url="http://localhost:$PORT" -Dbench.token="$TOKEN" \
     -Dbench.jdbc.url="$SPRING_DATASOURCE_URL" -Dbench.jdbc.user=postgres \
-    -Dbench.jitwarmup="${JIT_WARMUP:-PT60S}" -Dbench.warmup="$WARMUP" -Dbench.duration="$DURATION" -Dbench.soak="$SOAK" -Dbench.gclog=target/bench-gc.log \
+    -Dbench.jitwarmup="${JIT_WARMUP:-PT180S}" -Dbench.warmup="$WARMUP" -Dbench.duration="$DURATION" -Dbench.soak="$SOAK" -Dbench.gclog=target/bench-gc.log \
     -Dbench.servicepid="$SERVICE" -Dbench.clockticks="$(getconf CLK_TCK)" -Dbench.only="${ONLY:-}" \
     -Dbench.pm="$PM" -Dbench.supervisor="$SUPERVISOR" -Dbench.security=p2002@bank.example -Dbench.password="$PASSWORD" \
     -Dbench.httpfloor=true -Dbench.jfr=target/bench-reads.jfr \
