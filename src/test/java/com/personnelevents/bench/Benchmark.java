@@ -155,8 +155,8 @@ public final class Benchmark {
             // The service's JIT compiles its hot paths before anything is measured; reads only, so that
             // the reads are measured on the organisation as loaded. Every read scenario in turn: a mix of
             // the API's lists and gets alone left the pages' code (Thymeleaf, sessions) to be compiled
-            // during their own five seconds, so the taskboards were measured half interpreted (their
-            // service CPU per page kept falling for some 20,000 pages, a third of it in a long run).
+            // during their own five seconds, so the taskboards were measured half compiled (driven alone,
+            // their service CPU per page kept falling for some 20,000 pages, to a third of the first rounds').
             List<ListQuery> reads = List.copyOf(listQueries().values());
             LoadRun.run("JIT warm-up", "api", 8, Duration.ZERO, jitWarmup, (t, i) -> {
                 int next = (int) (i % (reads.size() + 1));
