@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.reflect.Method;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.support.StaticApplicationContext;
@@ -36,6 +37,17 @@ class PrefixedHandlerMappingTest {
                 handlers,
                 Handlers.class.getMethod("approve"));
         return mapping;
+    }
+
+    /** Spring's mapping and ours, each with the mappings above: a rule holds when both answer alike. */
+    private static List<RequestMappingHandlerMapping> springsAndOurs() throws Exception {
+        return List.of(mappings(new RequestMappingHandlerMapping()), mappings(new PrefixedHandlerMapping()));
+    }
+
+    /** Adds a GET mapping of the pattern, answered by {@code approve}. */
+    private static void answer(RequestMappingHandlerMapping mapping, String pattern) throws Exception {
+        mapping.registerMapping(
+                info(mapping, pattern, RequestMethod.GET), new Handlers(), Handlers.class.getMethod("approve"));
     }
 
     private static RequestMappingInfo info(RequestMappingHandlerMapping mapping, String path, RequestMethod method) {
@@ -90,9 +102,8 @@ class PrefixedHandlerMappingTest {
 
     @Test
     void a_method_the_path_does_not_allow_is_still_refused_as_not_allowed() throws Exception {
-        for (RequestMappingHandlerMapping mapping :
-                new RequestMappingHandlerMapping[] {new RequestMappingHandlerMapping(), new PrefixedHandlerMapping()}) {
-            assertThatThrownBy(() -> handler(mappings(mapping), new CountingRequest("POST", "/api/events/42")))
+        for (RequestMappingHandlerMapping mapping : springsAndOurs()) {
+            assertThatThrownBy(() -> handler(mapping, new CountingRequest("POST", "/api/events/42")))
                     .isInstanceOf(HttpRequestMethodNotSupportedException.class)
                     .hasMessageContaining("POST");
         }
@@ -100,13 +111,8 @@ class PrefixedHandlerMappingTest {
 
     @Test
     void a_pattern_spanning_segments_matches_its_bare_beginning_as_spring_matches_it() throws Exception {
-        for (RequestMappingHandlerMapping mapping :
-                new RequestMappingHandlerMapping[] {new RequestMappingHandlerMapping(), new PrefixedHandlerMapping()}) {
-            mappings(mapping)
-                    .registerMapping(
-                            info(mapping, "/files/**", RequestMethod.GET),
-                            new Handlers(),
-                            Handlers.class.getMethod("approve"));
+        for (RequestMappingHandlerMapping mapping : springsAndOurs()) {
+            answer(mapping, "/files/**");
             assertThat(handler(mapping, new CountingRequest("GET", "/files"))).isEqualTo("approve");
             assertThat(handler(mapping, new CountingRequest("GET", "/files/a/b")))
                     .isEqualTo("approve");
@@ -115,13 +121,8 @@ class PrefixedHandlerMappingTest {
 
     @Test
     void a_brace_in_a_path_is_text_not_a_variable() throws Exception {
-        for (RequestMappingHandlerMapping mapping :
-                new RequestMappingHandlerMapping[] {new RequestMappingHandlerMapping(), new PrefixedHandlerMapping()}) {
-            mappings(mapping)
-                    .registerMapping(
-                            info(mapping, "/files/{name}/meta", RequestMethod.GET),
-                            new Handlers(),
-                            Handlers.class.getMethod("approve"));
+        for (RequestMappingHandlerMapping mapping : springsAndOurs()) {
+            answer(mapping, "/files/{name}/meta");
             assertThat(handler(mapping, new CountingRequest("GET", "/files/{a/meta")))
                     .isEqualTo("approve");
         }
