@@ -3,6 +3,8 @@ package com.personnelevents.pages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.personnelevents.support.ApiResponse;
+import com.personnelevents.support.JsonBody;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -137,8 +139,47 @@ class TaskboardIT extends PagesTest {
         assertThat(mainText()).contains("Evans" + suffix).contains("Other, Olga");
     }
 
+    @Test
+    void an_event_past_its_date_that_still_awaits_approval_is_marked_overdue_on_the_board_and_its_page() {
+        Person hr = person("Paula", "Manager", "Personnel Manager");
+        long ashby = onboard(hr, "Ashby", 3); // Pending, and its date will have passed
+        long carver = onboard(hr, "Carver", 6); // Pending, its date still ahead
+        ApiResponse dunnCreated = onboarded(hr, "Dunn", 2); // its date will have passed too, but it is canceled
+        long dunn = dunnCreated.body().path("number").asLong();
+        ApiResponse canceled = post(
+                "/api/personnel-events/" + dunnCreated.text("id") + "/cancel",
+                token("admin"),
+                JsonBody.json().with("reason", "Plans changed"));
+        assertThat(canceled.status()).as(canceled.body().toString()).isEqualTo(200);
+
+        // four days on, nobody has approved: Ashby's start date is yesterday's yesterday
+        clock.set(TODAY.plusDays(4).atTime(9, 0).toInstant(ZoneOffset.UTC));
+        signInAs(hr);
+        open("/personnel-events");
+        search(tag);
+        assertThat(numbers()).containsExactly(carver, ashby, dunn);
+
+        assertThat(rowClass(ashby)).isEqualTo("overdue");
+        assertThat(rowText(ashby)).contains("Pending (overdue)");
+        assertThat(rowClass(carver)).isEmpty();
+        assertThat(rowText(carver)).contains("Pending").doesNotContain("overdue");
+        assertThat(rowClass(dunn)).isEmpty();
+        assertThat(rowText(dunn)).contains("Canceled").doesNotContain("overdue");
+        screenshot("taskboard-overdue");
+
+        browser.findElement(By.linkText("#" + ashby)).click();
+        waitFor(d -> d.getCurrentUrl().endsWith("/personnel-events/" + ashby));
+        assertThat(mainText()).contains("Pending (overdue)");
+        open("/personnel-events/" + carver);
+        assertThat(mainText()).contains("Pending").doesNotContain("(overdue)");
+    }
+
     /** An onboarding of "{tag} {last}{suffix}" reported by the person, {@code days} from today. */
     private long onboard(Person reporter, String last, int days) {
+        return onboarded(reporter, last, days).body().path("number").asLong();
+    }
+
+    private ApiResponse onboarded(Person reporter, String last, int days) {
         ApiResponse created = post(
                 "/api/personnel-events/onboard",
                 reporter.token(),
@@ -149,7 +190,7 @@ class TaskboardIT extends PagesTest {
         assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
         assertThat(created.text("reporter.name")).isEqualTo(reporter.name());
         assertThat(created.text("status")).isEqualTo(days <= 7 ? "Pending" : "Scheduled");
-        return created.body().path("number").asLong();
+        return created;
     }
 
     /** A leave of absence of a person "{tag} {last}{suffix}", reported by the person. */
@@ -198,6 +239,14 @@ class TaskboardIT extends PagesTest {
         return stable(() -> browser.findElements(By.cssSelector("#results tbody tr")).stream()
                 .map(WebElement::getText)
                 .filter(t -> t.startsWith("#" + number + " "))
+                .findFirst()
+                .orElseThrow());
+    }
+
+    private String rowClass(long number) {
+        return stable(() -> browser.findElements(By.cssSelector("#results tbody tr")).stream()
+                .filter(tr -> tr.getText().startsWith("#" + number + " "))
+                .map(tr -> tr.getDomAttribute("class") == null ? "" : tr.getDomAttribute("class"))
                 .findFirst()
                 .orElseThrow());
     }
