@@ -53,9 +53,9 @@ public final class Where {
      * orderBy}, which must end in a unique column so that pages neither repeat nor skip a row.
      */
     public <T> List<T> page(JdbcClient jdbc, String select, String orderBy, long offset, RowMapper<T> rows) {
-        return jdbc.sql(select + clause() + " ORDER BY " + orderBy + " LIMIT :limit OFFSET :offset")
+        return jdbc.sql(select + clause() + " ORDER BY " + orderBy + " LIMIT " + PageResponse.PAGE_SIZE
+                        + " OFFSET :offset")
                 .params(params)
-                .param("limit", PageResponse.PAGE_SIZE)
                 .param("offset", offset)
                 .query(rows)
                 .list();

@@ -389,7 +389,12 @@ class PersonnelEventRepository {
         return counts.count(filter);
     }
 
-    /** The first page and the total, from one statement: one snapshot, one round trip. */
+    /**
+     * The first page and the total, from one statement: one snapshot, one round trip. The page size is
+     * written into the statement, not bound: PostgreSQL plans a bound {@code LIMIT} again on every call (it
+     * cannot cost a generic plan for an unknown limit), and the unfiltered first page, without any other
+     * parameter, keeps its plan once the driver has prepared it.
+     */
     record FirstPage(List<EventRow> rows, long total) {}
 
     FirstPage firstPage(EventFilter filter) {
@@ -412,10 +417,9 @@ class PersonnelEventRepository {
         List<long[]> total = new java.util.ArrayList<>();
         List<EventRow> rows = jdbc.sql(with + "SELECT e.*, (" + count + ") AS total_count"
                         + " FROM personnel_event e JOIN (SELECT id FROM " + found
-                        + " ORDER BY needed_on DESC, number DESC LIMIT :limit) p ON p.id = e.id"
+                        + " ORDER BY needed_on DESC, number DESC LIMIT " + PageResponse.PAGE_SIZE + ") p ON p.id = e.id"
                         + " ORDER BY e.needed_on DESC, e.number DESC")
                 .params(where.params())
-                .param("limit", PageResponse.PAGE_SIZE)
                 .query((rs, n) -> {
                     if (n == 0) {
                         total.add(new long[] {rs.getLong("total_count")});
@@ -443,10 +447,9 @@ class PersonnelEventRepository {
             skip = offset - start.get().rowsBefore();
         }
         return jdbc.sql("SELECT e.* FROM personnel_event e JOIN (SELECT id FROM personnel_event" + where.clause()
-                        + " ORDER BY needed_on DESC, number DESC LIMIT :limit OFFSET :offset) p ON p.id = e.id"
-                        + " ORDER BY e.needed_on DESC, e.number DESC")
+                        + " ORDER BY needed_on DESC, number DESC LIMIT " + PageResponse.PAGE_SIZE
+                        + " OFFSET :offset) p ON p.id = e.id ORDER BY e.needed_on DESC, e.number DESC")
                 .params(where.params())
-                .param("limit", PageResponse.PAGE_SIZE)
                 .param("offset", skip)
                 .query(PersonnelEventRepository::eventRow)
                 .list();
