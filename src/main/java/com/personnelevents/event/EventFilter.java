@@ -84,14 +84,22 @@ record EventFilter(
      * The sort keys and ids of the events in a person's view ({@code :me}), each distinct once: what
      * {@link #VISIBLE} finds again in the order index so that other conditions can join it. Alone, it is
      * the view itself, from the covering indexes only.
+     *
+     * <p>The person comes in through a subquery, {@code (SELECT CAST(:me AS UUID))}, not as a plain
+     * parameter: PostgreSQL cannot see its value through it when planning, so the plan it makes for one
+     * person costs what its plan for anyone would, and the prepared statement keeps that plan. With the
+     * person as a plain parameter it planned the statement again on every call (it costs a generic plan
+     * above one made for a person of a hundred events, though both are the same index lookups): 0.94 ms of
+     * a Personnel Manager's 1.7 ms list statement at a million events (pg_stat_statements).
      */
     static final String VIEW = """
-            SELECT r.needed_on, r.number, r.id FROM personnel_event r WHERE r.reporter_id = :me
-            UNION SELECT a.needed_on, a.number, a.id FROM personnel_event a WHERE a.assignee_id = :me
+            SELECT r.needed_on, r.number, r.id FROM personnel_event r WHERE r.reporter_id = (SELECT CAST(:me AS UUID))
+            UNION SELECT a.needed_on, a.number, a.id FROM personnel_event a
+                   WHERE a.assignee_id = (SELECT CAST(:me AS UUID))
             UNION SELECT o.needed_on, o.number, o.id FROM identity s
-                   JOIN personnel_event o ON o.identity_id = s.id WHERE s.supervisor_id = :me
+                   JOIN personnel_event o ON o.identity_id = s.id WHERE s.supervisor_id = (SELECT CAST(:me AS UUID))
             UNION SELECT n.needed_on, n.number, n.id FROM personnel_event_identity d
-                   JOIN personnel_event n ON n.id = d.event_id WHERE d.supervisor_id = :me""";
+                   JOIN personnel_event n ON n.id = d.event_id WHERE d.supervisor_id = (SELECT CAST(:me AS UUID))""";
 
     /**
      * What a person who does not see everything sees: the events they reported or are assigned, and those

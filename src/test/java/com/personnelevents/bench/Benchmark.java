@@ -443,13 +443,13 @@ public final class Benchmark {
     }
 
     /** A person's view (EventFilter.VIEW): the sort keys and ids of what they may see. */
-    private static final String VIEW =
-            "SELECT r.needed_on, r.number, r.id FROM personnel_event r WHERE r.reporter_id = ?"
-                    + " UNION SELECT a.needed_on, a.number, a.id FROM personnel_event a WHERE a.assignee_id = ?"
-                    + " UNION SELECT o.needed_on, o.number, o.id FROM identity s"
-                    + " JOIN personnel_event o ON o.identity_id = s.id WHERE s.supervisor_id = ?"
-                    + " UNION SELECT n.needed_on, n.number, n.id FROM personnel_event_identity d"
-                    + " JOIN personnel_event n ON n.id = d.event_id WHERE d.supervisor_id = ?";
+    private static final String VIEW = "SELECT r.needed_on, r.number, r.id FROM personnel_event r"
+            + " WHERE r.reporter_id = (SELECT CAST(? AS UUID))"
+            + " UNION SELECT a.needed_on, a.number, a.id FROM personnel_event a WHERE a.assignee_id = (SELECT CAST(? AS UUID))"
+            + " UNION SELECT o.needed_on, o.number, o.id FROM identity s"
+            + " JOIN personnel_event o ON o.identity_id = s.id WHERE s.supervisor_id = (SELECT CAST(? AS UUID))"
+            + " UNION SELECT n.needed_on, n.number, n.id FROM personnel_event_identity d"
+            + " JOIN personnel_event n ON n.id = d.event_id WHERE d.supervisor_id = (SELECT CAST(? AS UUID))";
 
     /** A person's view (what EventFilter.VISIBLE lets them see), as the floor's WHERE clause. */
     private static final String VISIBLE = " WHERE (needed_on, number, id) IN (" + VIEW + ")";
