@@ -152,7 +152,7 @@ class TaskboardIT extends PagesTest {
                 JsonBody.json().with("reason", "Plans changed"));
         assertThat(canceled.status()).as(canceled.body().toString()).isEqualTo(200);
 
-        // four days on, nobody has approved: Ashby's start date is yesterday's yesterday
+        // four days on, nobody has approved: Ashby's start date was yesterday, Carver's is in two days
         clock.set(TODAY.plusDays(4).atTime(9, 0).toInstant(ZoneOffset.UTC));
         signInAs(hr);
         open("/personnel-events");
