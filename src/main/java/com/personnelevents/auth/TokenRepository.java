@@ -4,7 +4,7 @@ import static com.personnelevents.db.Timestamps.instant;
 import static com.personnelevents.db.Timestamps.toDb;
 import static com.personnelevents.db.Timestamps.uuid;
 
-import com.personnelevents.web.PageResponse;
+import com.personnelevents.db.Where;
 import com.personnelevents.workflow.Role;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -92,11 +92,7 @@ class TokenRepository {
 
     /** One page of tokens, the newest first. */
     List<ApiToken> page(long offset) {
-        return jdbc.sql("SELECT * FROM api_token ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset")
-                .param("limit", PageResponse.PAGE_SIZE)
-                .param("offset", offset)
-                .query(this::row)
-                .list();
+        return new Where().page(jdbc, "SELECT * FROM api_token", "created_at DESC, id DESC", offset, this::row);
     }
 
     long count() {
