@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -166,6 +167,9 @@ class TaskboardIT extends PagesTest {
         assertThat(rowClass(dunn)).isEmpty();
         assertThat(rowText(dunn)).contains("Canceled").doesNotContain("overdue");
         screenshot("taskboard-overdue");
+        browser.manage().window().setSize(new Dimension(390, 1400));
+        screenshot("taskboard-overdue-phone");
+        browser.manage().window().setSize(new Dimension(1280, 900));
 
         browser.findElement(By.linkText("#" + ashby)).click();
         waitFor(d -> d.getCurrentUrl().endsWith("/personnel-events/" + ashby));
