@@ -117,8 +117,8 @@ class AccessModelRepository {
         }
         List<UUID> ids = rows.stream().map(Row::id).toList();
         Map<UUID, Map<IdentityAttribute, Set<String>>> criteria = new HashMap<>();
-        jdbc.sql("SELECT model_id, attribute, accepted_value FROM access_model_criterion WHERE model_id IN (:ids)")
-                .param("ids", ids)
+        jdbc.sql("SELECT model_id, attribute, accepted_value FROM access_model_criterion WHERE model_id = ANY(:ids)")
+                .param("ids", com.personnelevents.db.Ids.array(ids))
                 .query(rs -> {
                     criteria.computeIfAbsent(uuid(rs, "model_id"), k -> new EnumMap<>(IdentityAttribute.class))
                             .computeIfAbsent(
@@ -126,8 +126,8 @@ class AccessModelRepository {
                             .add(rs.getString("accepted_value"));
                 });
         Map<UUID, Set<UUID>> permissions = new HashMap<>();
-        jdbc.sql("SELECT model_id, permission_id FROM access_model_permission WHERE model_id IN (:ids)")
-                .param("ids", ids)
+        jdbc.sql("SELECT model_id, permission_id FROM access_model_permission WHERE model_id = ANY(:ids)")
+                .param("ids", com.personnelevents.db.Ids.array(ids))
                 .query(rs -> {
                     permissions
                             .computeIfAbsent(uuid(rs, "model_id"), k -> new HashSet<>())

@@ -161,8 +161,8 @@ class AccessRequestRepository {
         if (eventIds.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("SELECT * FROM access_request WHERE event_id IN (:ids) ORDER BY number")
-                .param("ids", eventIds)
+        return jdbc.sql("SELECT * FROM access_request WHERE event_id = ANY(:ids) ORDER BY number")
+                .param("ids", com.personnelevents.db.Ids.array(eventIds))
                 .query(AccessRequestRepository::row)
                 .list();
     }
@@ -173,9 +173,9 @@ class AccessRequestRepository {
             return Map.of();
         }
         Map<UUID, Long> counts = new java.util.HashMap<>();
-        jdbc.sql("SELECT event_id, COUNT(*) AS n FROM access_request WHERE status = 'Open' AND event_id IN (:ids)"
+        jdbc.sql("SELECT event_id, COUNT(*) AS n FROM access_request WHERE status = 'Open' AND event_id = ANY(:ids)"
                         + " GROUP BY event_id")
-                .param("ids", eventIds)
+                .param("ids", com.personnelevents.db.Ids.array(eventIds))
                 .query((org.springframework.jdbc.core.RowCallbackHandler)
                         rs -> counts.put(uuid(rs, "event_id"), rs.getLong("n")));
         return counts;

@@ -185,15 +185,17 @@ class ApplicationRepository {
         }
         jdbc.sql("""
                         SELECT p.id, p.name, a.id AS application_id, a.name AS application_name, a.status
-                          FROM permission p JOIN application a ON a.id = p.application_id WHERE p.id IN (:ids)
-                        """).param("ids", permissionIds).query(rs -> {
-            refs.put(
-                    uuid(rs, "id"),
-                    new PermissionRef(
-                            new Named(uuid(rs, "application_id"), rs.getString("application_name")),
-                            new Named(uuid(rs, "id"), rs.getString("name")),
-                            "Active".equals(rs.getString("status"))));
-        });
+                          FROM permission p JOIN application a ON a.id = p.application_id WHERE p.id = ANY(:ids)
+                        """)
+                .param("ids", com.personnelevents.db.Ids.array(permissionIds))
+                .query(rs -> {
+                    refs.put(
+                            uuid(rs, "id"),
+                            new PermissionRef(
+                                    new Named(uuid(rs, "application_id"), rs.getString("application_name")),
+                                    new Named(uuid(rs, "id"), rs.getString("name")),
+                                    "Active".equals(rs.getString("status"))));
+                });
         return refs;
     }
 

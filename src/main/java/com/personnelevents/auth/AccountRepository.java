@@ -154,8 +154,8 @@ class AccountRepository {
         if (accountIds.isEmpty()) {
             return groups;
         }
-        jdbc.sql("SELECT account_id, group_name FROM account_group WHERE account_id IN (:ids) ORDER BY group_name")
-                .param("ids", accountIds)
+        jdbc.sql("SELECT account_id, group_name FROM account_group WHERE account_id = ANY(:ids) ORDER BY group_name")
+                .param("ids", com.personnelevents.db.Ids.array(accountIds))
                 .query((RowCallbackHandler)
                         rs -> groups.computeIfAbsent(uuid(rs, "account_id"), k -> new LinkedHashSet<>())
                                 .add(rs.getString("group_name")));

@@ -128,8 +128,8 @@ class AuditTrailRepository {
         }
         String extra = chain.equals(ACTIVITY_CHAIN) ? "action, changes" : "NULL AS action, NULL AS changes";
         writer.sql("SELECT id, event_id, created_date, author, author_id, " + extra + ", content, hash FROM " + chain
-                        + " WHERE event_id IN (:ids) ORDER BY event_id, id")
-                .param("ids", eventIds)
+                        + " WHERE event_id = ANY(:ids) ORDER BY event_id, id")
+                .param("ids", com.personnelevents.db.Ids.array(eventIds))
                 .query((RowCallbackHandler) rs -> byEvent.computeIfAbsent(uuid(rs, "event_id"), k -> new ArrayList<>())
                         .add(new ChainEntry(
                                 uuid(rs, "event_id"),

@@ -113,8 +113,8 @@ class EventStageRepository {
         if (eventIds.isEmpty()) {
             return byEvent;
         }
-        jdbc.sql("SELECT * FROM event_stage WHERE event_id IN (:ids) ORDER BY event_id, position")
-                .param("ids", eventIds)
+        jdbc.sql("SELECT * FROM event_stage WHERE event_id = ANY(:ids) ORDER BY event_id, position")
+                .param("ids", com.personnelevents.db.Ids.array(eventIds))
                 .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> byEvent.computeIfAbsent(
                                 com.personnelevents.db.Timestamps.uuid(rs, "event_id"),
                                 k -> new java.util.ArrayList<>())
@@ -133,9 +133,9 @@ class EventStageRepository {
         }
         // the unfinished stages in order, the first of each event kept: as cheap for the database as reading
         // them all (a correlated MIN(position) or a window cost it 2.5-3 times as much, pgbench at a million)
-        jdbc.sql("SELECT event_id, " + STAGE_COLUMNS + " FROM event_stage WHERE event_id IN (:ids)"
+        jdbc.sql("SELECT event_id, " + STAGE_COLUMNS + " FROM event_stage WHERE event_id = ANY(:ids)"
                         + " AND status NOT IN " + EventStatus.TERMINAL_SQL + " ORDER BY event_id, position")
-                .param("ids", eventIds)
+                .param("ids", com.personnelevents.db.Ids.array(eventIds))
                 .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> {
                     UUID event = com.personnelevents.db.Timestamps.uuid(rs, "event_id");
                     if (!byEvent.containsKey(event)) {
@@ -169,8 +169,8 @@ class EventStageRepository {
         if (eventIds.isEmpty()) {
             return byEvent;
         }
-        jdbc.sql("SELECT * FROM stage_response WHERE event_id IN (:ids) ORDER BY event_id, position")
-                .param("ids", eventIds)
+        jdbc.sql("SELECT * FROM stage_response WHERE event_id = ANY(:ids) ORDER BY event_id, position")
+                .param("ids", com.personnelevents.db.Ids.array(eventIds))
                 .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> byEvent.computeIfAbsent(
                                 com.personnelevents.db.Timestamps.uuid(rs, "event_id"),
                                 k -> new java.util.ArrayList<>())

@@ -369,8 +369,8 @@ class PersonnelEventRepository {
         if (eventIds.isEmpty()) {
             return data;
         }
-        jdbc.sql("SELECT * FROM personnel_event_identity WHERE event_id IN (:ids)")
-                .param("ids", eventIds)
+        jdbc.sql("SELECT * FROM personnel_event_identity WHERE event_id = ANY(:ids)")
+                .param("ids", com.personnelevents.db.Ids.array(eventIds))
                 .query((ResultSet rs) -> {
                     data.put(uuid(rs, "event_id"), IdentityAttributeColumns.read(rs));
                 });

@@ -45,8 +45,8 @@ class IdentityRepository {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql(SELECT + " WHERE i.id IN (:ids)")
-                .param("ids", ids)
+        return jdbc.sql(SELECT + " WHERE i.id = ANY(:ids)")
+                .param("ids", com.personnelevents.db.Ids.array(ids))
                 .query(this::row)
                 .list();
     }
@@ -89,8 +89,8 @@ class IdentityRepository {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("SELECT id FROM identity WHERE id IN (:ids)")
-                .param("ids", ids)
+        return jdbc.sql("SELECT id FROM identity WHERE id = ANY(:ids)")
+                .param("ids", com.personnelevents.db.Ids.array(ids))
                 .query(UUID.class)
                 .list();
     }
@@ -106,8 +106,8 @@ class IdentityRepository {
     Map<UUID, String> displayNames(Collection<UUID> ids) {
         Map<UUID, String> names = new java.util.HashMap<>();
         if (!ids.isEmpty()) {
-            jdbc.sql("SELECT id, last_name, first_name FROM identity WHERE id IN (:ids)")
-                    .param("ids", ids)
+            jdbc.sql("SELECT id, last_name, first_name FROM identity WHERE id = ANY(:ids)")
+                    .param("ids", com.personnelevents.db.Ids.array(ids))
                     .query((java.sql.ResultSet rs) -> {
                         names.put(rs.getObject(1, UUID.class), displayName(rs.getString(2), rs.getString(3)));
                     });

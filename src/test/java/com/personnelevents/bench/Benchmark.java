@@ -717,9 +717,11 @@ public final class Benchmark {
                 }
             }
             if (!identities.isEmpty()) {
-                String marks = String.join(",", java.util.Collections.nCopies(identities.size(), "?"));
-                try (PreparedStatement s =
-                                prepare(c, IDENTITIES + " WHERE i.id IN (" + marks + ")", new ArrayList<>(identities));
+                // one array parameter, as the service sends a set of ids (db.Ids)
+                try (PreparedStatement s = prepare(
+                                c,
+                                IDENTITIES + " WHERE i.id = ANY(?)",
+                                List.of(c.createArrayOf("uuid", identities.toArray())));
                         ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
                         rs.getString("last_name");
