@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
@@ -82,6 +83,9 @@ public final class Benchmark {
     private final Person supervisor = Person.of(System.getProperty("bench.supervisor", ""));
     private final boolean httpFloor = Boolean.getBoolean("bench.httpfloor");
     private String securitySession;
+    /** The Security Team member's identity, for the floor of their "My work". */
+    private UUID securityIdentity;
+
     private String readsProfile = "";
     private String personnelManagerSession;
 
@@ -148,6 +152,7 @@ public final class Benchmark {
             String security = System.getProperty("bench.security", "");
             if (!password.isBlank() && !security.isBlank()) {
                 securitySession = signIn(security, password);
+                securityIdentity = identityOf(security);
             }
             if (!password.isBlank() && personnelManager != null) {
                 personnelManagerSession = signIn(personnelManager.email(), password);
@@ -157,11 +162,17 @@ public final class Benchmark {
             // the API's lists and gets alone left the pages' code (Thymeleaf, sessions) to be compiled
             // during their own five seconds, so the taskboards were measured half compiled (driven alone,
             // their service CPU per page kept falling for some 20,000 pages, to a third of the first rounds').
-            List<ListQuery> reads = List.copyOf(listQueries().values());
-            LoadRun.run("JIT warm-up", "api", 8, Duration.ZERO, jitWarmup, (t, i) -> {
-                int next = (int) (i % (reads.size() + 1));
-                return next == reads.size() ? getOk("/api/personnel-events/" + any(someEvents)) : read(reads.get(next));
-            });
+            List<LoadRun.Task> reads = new ArrayList<>();
+            listQueries().values().forEach(list -> reads.add((t, i) -> read(list)));
+            workPages().values().forEach(work -> reads.add((t, i) -> getPage("/", work.session())));
+            reads.add((t, i) -> getOk("/api/personnel-events/" + any(someEvents)));
+            LoadRun.run(
+                    "JIT warm-up",
+                    "api",
+                    8,
+                    Duration.ZERO,
+                    jitWarmup,
+                    (t, i) -> reads.get((int) (i % reads.size())).run(t, i));
             List<Result> results = new ArrayList<>();
             for (Map.Entry<String, ListQuery> query : listQueries().entrySet()) {
                 if (!only.matcher(query.getKey()).find()) {
@@ -169,6 +180,17 @@ public final class Benchmark {
                 }
                 ListQuery list = query.getValue();
                 measure(results, query.getKey(), 8, (t, i) -> read(list), (t, i) -> floorList(list));
+            }
+            for (Map.Entry<String, WorkPage> page : workPages().entrySet()) {
+                if (only.matcher(page.getKey()).find()) {
+                    WorkPage work = page.getValue();
+                    measure(
+                            results,
+                            page.getKey(),
+                            8,
+                            (t, i) -> getPage("/", work.session()),
+                            (t, i) -> floorMyWork(work));
+                }
             }
             if (only.matcher("get by id").find()) {
                 measure(
@@ -246,6 +268,12 @@ public final class Benchmark {
             if (only.matcher(query.getKey()).find()) {
                 ListQuery list = query.getValue();
                 LoadRun.run("profile " + query.getKey(), "api", 8, Duration.ZERO, each, (t, i) -> read(list));
+            }
+        }
+        for (Map.Entry<String, WorkPage> page : workPages().entrySet()) {
+            if (only.matcher(page.getKey()).find()) {
+                String session = page.getValue().session();
+                LoadRun.run("profile " + page.getKey(), "api", 8, Duration.ZERO, each, (t, i) -> getPage("/", session));
             }
         }
         if (only.matcher("get by id").find()) {
@@ -523,6 +551,30 @@ public final class Benchmark {
         return queries;
     }
 
+    /** A signed-in person's "My work" (the home page): their session, identity, and whether their view is narrowed. */
+    record WorkPage(String session, UUID person, boolean narrowed) {}
+
+    private Map<String, WorkPage> workPages() {
+        Map<String, WorkPage> pages = new LinkedHashMap<>();
+        if (securitySession != null && securityIdentity != null) {
+            pages.put("taskboard my work (Security Team)", new WorkPage(securitySession, securityIdentity, false));
+        }
+        if (personnelManagerSession != null) {
+            pages.put(
+                    "taskboard my work (Personnel Manager)",
+                    new WorkPage(personnelManagerSession, personnelManager.identityId(), true));
+        }
+        return pages;
+    }
+
+    private UUID identityOf(String email) throws Exception {
+        try (Connection c = database.getConnection();
+                PreparedStatement s = prepare(c, "SELECT identity_id FROM account WHERE login = ?", List.of(email));
+                ResultSet rs = s.executeQuery()) {
+            return rs.next() ? rs.getObject(1, UUID.class) : null;
+        }
+    }
+
     // --- the floor: the same rows and queries through plain JDBC -------------------------------
 
     /** Runs one floor transaction; a failure is kept for the report like the API's. */
@@ -730,6 +782,79 @@ public final class Benchmark {
             }
             return true;
         }
+    }
+
+    /**
+     * "My work" as plain SQL: what a set-based reading of it needs and no more. The oldest hundred events
+     * awaiting an approval and a verification among what the person sees, the open access requests they may
+     * carry out, the open events they reported and the overdue among what they see (twenty each), and the
+     * identities of the twenty of each it shows. The service also reads each candidate it shows whole and
+     * checks its duties on it, one event at a time: that is what its ratio to this floor weighs.
+     */
+    private boolean floorMyWork(WorkPage work) throws Exception {
+        try (Connection c = database.getConnection()) {
+            UUID me = work.person();
+            String view = work.narrowed() ? " AND (needed_on, number, id) IN (" + VIEW + ")" : "";
+            List<Object> mine = work.narrowed() ? List.of(me, me, me, me) : List.of();
+            Set<UUID> identities = new java.util.LinkedHashSet<>();
+            queue(c, " WHERE status = ?" + view, with("Pending", mine), 100, identities);
+            queue(c, " WHERE status = ?" + view, with("Resolved", mine), 100, identities);
+            queue(c, " WHERE reporter_id = ? AND status NOT IN ('Completed', 'Canceled')", List.of(me), 20, identities);
+            queue(
+                    c,
+                    " WHERE status IN ('Pending', 'Open') AND needed_on < ?" + view,
+                    with(LocalDate.now(java.time.ZoneOffset.UTC), mine),
+                    20,
+                    identities);
+            try (PreparedStatement s = prepare(
+                            c,
+                            "SELECT * FROM access_request WHERE status = 'Open' AND permission_id IN (SELECT p.id"
+                                    + " FROM permission p JOIN application_responsibility r ON r.application_id ="
+                                    + " p.application_id WHERE r.identity_id = ? AND r.responsibility ="
+                                    + " 'ProvisionEngineer') ORDER BY number LIMIT 50",
+                            List.of(me));
+                    ResultSet rs = s.executeQuery()) {
+                for (int n = 0; rs.next(); n++) {
+                    if (n < 20) {
+                        identities.add(rs.getObject("identity_id", UUID.class));
+                    }
+                }
+            }
+            if (!identities.isEmpty()) {
+                try (PreparedStatement s = prepare(
+                                c,
+                                IDENTITIES + " WHERE i.id = ANY(?)",
+                                List.of(c.createArrayOf("uuid", identities.toArray())));
+                        ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        rs.getString("last_name");
+                    }
+                }
+            }
+            return true;
+        }
+    }
+
+    /** Events in the order a queue of "My work" takes them, soonest first; the first twenty's people kept. */
+    private static void queue(Connection c, String where, List<Object> params, int limit, Set<UUID> identities)
+            throws Exception {
+        try (PreparedStatement s = prepare(
+                        c,
+                        "SELECT * FROM personnel_event" + where + " ORDER BY needed_on, number LIMIT " + limit,
+                        params);
+                ResultSet rs = s.executeQuery()) {
+            for (int n = 0; rs.next(); n++) {
+                if (n < 20) {
+                    identities.add(rs.getObject("identity_id", UUID.class));
+                }
+            }
+        }
+    }
+
+    private static List<Object> with(Object first, List<Object> rest) {
+        List<Object> all = new ArrayList<>(List.of(first));
+        all.addAll(rest);
+        return all;
     }
 
     /**
