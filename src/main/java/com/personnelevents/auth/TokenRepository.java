@@ -138,6 +138,15 @@ class TokenRepository {
                 .flatMap(creator -> creator);
     }
 
+    /** A token's creator (none for one the command line made), or the id itself when it is no token's. */
+    Optional<UUID> personBehind(UUID id) {
+        return jdbc.sql("SELECT created_by_identity_id FROM api_token WHERE id = :id")
+                .param("id", id)
+                .query((rs, n) -> Optional.ofNullable(uuid(rs, "created_by_identity_id")))
+                .optional()
+                .orElse(Optional.of(id));
+    }
+
     boolean exists(UUID id) {
         return jdbc.sql("SELECT COUNT(*) FROM api_token WHERE id = :id")
                         .param("id", id)
