@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -179,6 +180,18 @@ class AccessRequestRepository {
                 .query((org.springframework.jdbc.core.RowCallbackHandler)
                         rs -> counts.put(uuid(rs, "event_id"), rs.getLong("n")));
         return counts;
+    }
+
+    /** Who carried out or refused each event's requests (their ids only: a duty's check reads nothing else). */
+    Map<UUID, Set<UUID>> completersOf(java.util.Collection<UUID> eventIds) {
+        Map<UUID, Set<UUID>> byEvent = new java.util.HashMap<>();
+        jdbc.sql("SELECT DISTINCT event_id, completed_by_id FROM access_request"
+                        + " WHERE event_id = ANY(:ids) AND completed_by_id IS NOT NULL")
+                .param("ids", com.personnelevents.db.Ids.array(eventIds))
+                .query((org.springframework.jdbc.core.RowCallbackHandler)
+                        rs -> byEvent.computeIfAbsent(uuid(rs, "event_id"), k -> new java.util.HashSet<>())
+                                .add(uuid(rs, "completed_by_id")));
+        return byEvent;
     }
 
     List<AccessRequest> forEvent(UUID eventId) {

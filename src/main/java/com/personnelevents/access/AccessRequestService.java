@@ -136,15 +136,16 @@ public class AccessRequestService {
         return views.of(requests.open(caller.holds(Role.ProvisionTeam) ? null : caller.identityId(), limit));
     }
 
+    /** Who carried out or refused each event's requests, by event (none: left out). */
+    @Transactional(readOnly = true)
+    public Map<UUID, Set<UUID>> workedBy(java.util.Collection<UUID> eventIds) {
+        return eventIds.isEmpty() ? Map.of() : requests.completersOf(eventIds);
+    }
+
     /** Who carried out or refused the event's requests: people's identities and tokens' ids. */
     @Transactional(readOnly = true)
     public Set<UUID> workedBy(UUID eventId) {
-        Set<UUID> ids = new java.util.HashSet<>();
-        requests.forEvent(eventId).stream()
-                .map(AccessRequest::completedById)
-                .filter(java.util.Objects::nonNull)
-                .forEach(ids::add);
-        return ids;
+        return requests.completersOf(List.of(eventId)).getOrDefault(eventId, Set.of());
     }
 
     /** How many completed changes canceling the event would have to undo. */

@@ -319,33 +319,60 @@ class EventBoard {
         return new MyWork(approvals, verifications, requests, reported, overdue);
     }
 
-    /** Events at the step whose response the caller may give now, with the role they would answer for. */
+    /**
+     * Events at the step whose response the caller may give now, with the role they would answer for. The
+     * candidates are checked twenty at a time, each twenty read whole in one go: one by one, with the
+     * people shown read for each, the Security Team's "My work" took 48 ms of the service's CPU and 64 ms of
+     * the database's at 15,000 events (the benchmark's scenario).
+     */
     private List<WorkItem> responding(Caller caller, EventStatus status, StageName step, Settings current) {
-        List<EventRow> candidates = repository.queue(
-                new Where()
-                        .and("status = :status", "status", status.name())
-                        .and(EventFilter.VISIBLE, "me", caller.narrowedTo()),
-                WORK_ITEMS * 5);
-        List<WorkItem> items = new ArrayList<>();
-        for (EventRow row : candidates) {
-            if (items.size() == WORK_ITEMS) {
-                break;
-            }
-            PersonnelEvent event = repository.findById(row.id()).orElseThrow();
-            try {
-                event.progress().checkResponding(step);
-                Role role = permissions.respondingAs(caller, event, step, null, current);
-                items.add(new WorkItem(
-                        summary(row),
-                        person(summary(row).affectedIdentity()),
-                        (step == StageName.Approval ? "Awaiting " : "Awaiting ")
-                                + role.apiName()
-                                + (role == Role.Supervisor ? " (you supervise the person)" : " (you hold it)")));
-            } catch (RuntimeException notTheirs) {
-                // not theirs to give (a duty, a role they lack, a response already in)
+        List<EventRow> candidates = repository
+                .queue(
+                        new Where()
+                                .and("status = :status", "status", status.name())
+                                .and(EventFilter.VISIBLE, "me", caller.narrowedTo()),
+                        WORK_ITEMS * 5)
+                .stream()
+                // no read for an event whose rule names no role the caller could hold
+                .filter(row -> permissions.mightAnswer(caller, row.type(), step, current.responseRules()))
+                .toList();
+        Map<UUID, EventRow> rowOf = candidates.stream().collect(Collectors.toMap(EventRow::id, row -> row));
+        List<EventRow> theirs = new ArrayList<>();
+        Map<UUID, String> why = new java.util.HashMap<>();
+        for (int from = 0; from < candidates.size() && theirs.size() < WORK_ITEMS; from += WORK_ITEMS) {
+            List<UUID> some = candidates.subList(from, Math.min(from + WORK_ITEMS, candidates.size())).stream()
+                    .map(EventRow::id)
+                    .toList();
+            // who carried out the events' access changes, for the duty of a verification: one read for all
+            Map<UUID, java.util.Set<UUID>> workedBy =
+                    step == StageName.Verification ? accessRequests.workedBy(some) : Map.of();
+            for (PersonnelEvent event : repository.findAllById(some)) {
+                if (theirs.size() == WORK_ITEMS) {
+                    break;
+                }
+                try {
+                    event.progress().checkResponding(step);
+                    Role role = permissions.respondingAs(
+                            caller,
+                            event,
+                            step,
+                            null,
+                            current,
+                            () -> workedBy.getOrDefault(event.id(), java.util.Set.of()));
+                    if (role == null) {
+                        continue; // the responses in satisfy a changed rule: no role of theirs is awaited
+                    }
+                    theirs.add(rowOf.get(event.id()));
+                    why.put(
+                            event.id(),
+                            "Awaiting " + role.apiName()
+                                    + (role == Role.Supervisor ? " (you supervise the person)" : " (you hold it)"));
+                } catch (RuntimeException notTheirs) {
+                    // not theirs to give (a duty, a role they lack, a response already in)
+                }
             }
         }
-        return items;
+        return items(theirs, row -> why.get(row.id()));
     }
 
     private List<WorkItem> items(List<EventRow> rows, java.util.function.Function<EventRow, String> why) {
@@ -354,9 +381,5 @@ class EventBoard {
         return summaries.stream()
                 .map(s -> new WorkItem(s, person(s.affectedIdentity()), why.apply(byId.get(s.id()))))
                 .toList();
-    }
-
-    private PersonnelEventSummary summary(EventRow row) {
-        return events.summaries(List.of(row)).get(0);
     }
 }

@@ -120,12 +120,37 @@ class EventPermissions {
     }
 
     /**
+     * Whether the caller could answer for any role of the step's rule on an event of this type, before its
+     * facts are read: a token always might (its scopes decide), a person when the rule names a role they hold
+     * or Supervisor (whether they supervise the person is read from the event). When false, {@link
+     * #answersFor} finds no role on any such event.
+     */
+    boolean mightAnswer(Caller caller, EventType type, StageName step, ResponseRules rules) {
+        return !caller.isPerson()
+                || rules.required(type, step).stream().anyMatch(role -> role == Role.Supervisor || caller.holds(role));
+    }
+
+    /**
      * The role the caller's response to the open step answers for: the one they ask for, or the first of the
      * rule's roles they hold that is still awaited; null when the responses given already satisfy the rule
      * (it changed since), so that this one only completes the step. Refused (403) when they hold none of the step's roles or
      * a duty forbids it; a conflict (409) when what they could answer for has been answered.
      */
     Role respondingAs(Caller caller, PersonnelEvent event, StageName step, Role asked, Settings settings) {
+        return respondingAs(caller, event, step, asked, settings, () -> accessRequests.workedBy(event.id()));
+    }
+
+    /**
+     * The same, with who carried out or refused the event's access requests given: read for many events at
+     * once by whoever checks many.
+     */
+    Role respondingAs(
+            Caller caller,
+            PersonnelEvent event,
+            StageName step,
+            Role asked,
+            Settings settings,
+            java.util.function.Supplier<Set<UUID>> workedBy) {
         ResponseRules rules = settings.responseRules();
         List<Role> required = rules.required(event.type(), step);
         Set<Role> mine = answersFor(caller, event, step, rules);
@@ -143,7 +168,8 @@ class EventPermissions {
                             ? "one of the roles its rule names: " + names(required)
                             : "a token that stands in for one of the roles its rule names: " + names(required)));
         }
-        checkDuties(caller, event, step, step == StageName.Approval ? "approve it" : "verify it", settings);
+        checkDuties(
+                caller, event, step, step == StageName.Approval ? "approve it" : "verify it", settings, true, workedBy);
         Actor actor = caller.actor();
         List<Response> given = event.responses(step);
         List<Response> own =
@@ -378,6 +404,17 @@ class EventPermissions {
 
     private void checkDuties(
             Caller caller, PersonnelEvent event, StageName step, String doing, Settings settings, boolean asReporter) {
+        checkDuties(caller, event, step, doing, settings, asReporter, () -> accessRequests.workedBy(event.id()));
+    }
+
+    private void checkDuties(
+            Caller caller,
+            PersonnelEvent event,
+            StageName step,
+            String doing,
+            Settings settings,
+            boolean asReporter,
+            java.util.function.Supplier<Set<UUID>> workedBy) {
         Actor actor = caller.actor();
         UUID person = caller.personBehind();
         if (asReporter
@@ -402,7 +439,7 @@ class EventPermissions {
         }
         if (step == StageName.Verification
                 && settings.enforces(Duty.PROVISIONER_DOES_NOT_VERIFY)
-                && provisioners(event).stream()
+                && provisioners(event, workedBy.get()).stream()
                         .anyMatch(id -> actor.is(id)
                                 || (person != null
                                         && person.equals(tokens.personBehind(id).orElse(null))))) {
@@ -412,8 +449,8 @@ class EventPermissions {
     }
 
     /** Whoever completed the event's access stages or carried out or refused its access requests. */
-    private Set<UUID> provisioners(PersonnelEvent event) {
-        Set<UUID> ids = new java.util.HashSet<>(accessRequests.workedBy(event.id()));
+    private static Set<UUID> provisioners(PersonnelEvent event, Set<UUID> workedBy) {
+        Set<UUID> ids = new java.util.HashSet<>(workedBy);
         for (Stage stage : event.stages()) {
             if ((stage.name() == StageName.Provision || stage.name() == StageName.Removal)
                     && stage.completedById() != null) {

@@ -273,9 +273,9 @@ class PersonnelEventRepository {
 
     /** Up to {@code limit} events matching {@code where}, soonest effective date first: a work queue. */
     List<EventRow> queue(Where where, int limit) {
-        return jdbc.sql("SELECT * FROM personnel_event" + where.clause() + " ORDER BY needed_on, number LIMIT :limit")
+        // the limit written in, as a page's is (bound, it had PostgreSQL plan the pages' statements on every call)
+        return jdbc.sql("SELECT * FROM personnel_event" + where.clause() + " ORDER BY needed_on, number LIMIT " + limit)
                 .params(where.params())
-                .param("limit", limit)
                 .query(PersonnelEventRepository::eventRow)
                 .list();
     }
@@ -298,49 +298,84 @@ class PersonnelEventRepository {
      * together: one round trip on PostgreSQL. The row's lock, if any, is taken first.
      */
     private Optional<PersonnelEvent> read(UUID id, String lock) {
+        return read("= ?", lock, id).stream().findFirst();
+    }
+
+    /**
+     * These events, whole, in the order of {@code ids} (those that exist): the same six reads as one event's,
+     * for all of them at once, where reading them one by one took a round trip each.
+     */
+    List<PersonnelEvent> findAllById(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, PersonnelEvent> byId = new HashMap<>();
+        read("= ANY(?)", "", com.personnelevents.db.Ids.array(ids)).forEach(event -> byId.put(event.id(), event));
+        return ids.stream().filter(byId::containsKey).map(byId::get).toList();
+    }
+
+    /** What an event holds, with the id of the event it belongs to. */
+    private record Held<T>(UUID eventId, T value) {}
+
+    /**
+     * The events whose id meets {@code condition} ({@code "= ?"} or {@code "= ANY(?)"}, bound to {@code ids})
+     * and what each holds, read together.
+     */
+    private List<PersonnelEvent> read(String condition, String lock, Object ids) {
         // Columns by name, never *: PostgreSQL refuses to run a statement prepared on the server whose result
         // changed (a migration added a column), and its driver re-prepares a single statement but never
         // retries one of several parts.
         QueryBatch batch = new QueryBatch(batchJdbc, postgres);
-        QueryBatch.Read<EventRow> event = batch.add(
-                "SELECT " + EVENT_COLUMNS + " FROM personnel_event WHERE id = ?" + lock,
+        QueryBatch.Read<EventRow> events = batch.add(
+                "SELECT " + EVENT_COLUMNS + " FROM personnel_event WHERE id " + condition + lock,
                 PersonnelEventRepository::eventRow,
-                id);
-        QueryBatch.Read<Stage> stages = batch.add(
-                "SELECT " + EventStageRepository.STAGE_COLUMNS
-                        + " FROM event_stage WHERE event_id = ? ORDER BY position",
-                (rs, n) -> EventStageRepository.stage(rs),
-                id);
-        QueryBatch.Read<Response> responses = batch.add(
-                "SELECT " + EventStageRepository.RESPONSE_COLUMNS
-                        + " FROM stage_response WHERE event_id = ? ORDER BY position",
-                (rs, n) -> EventStageRepository.response(rs),
-                id);
-        QueryBatch.Read<Activity> activity = batch.add(
+                ids);
+        QueryBatch.Read<Held<Stage>> stages = batch.add(
+                "SELECT event_id, " + EventStageRepository.STAGE_COLUMNS + " FROM event_stage WHERE event_id "
+                        + condition + " ORDER BY event_id, position",
+                (rs, n) -> new Held<>(uuid(rs, "event_id"), EventStageRepository.stage(rs)),
+                ids);
+        QueryBatch.Read<Held<Response>> responses = batch.add(
+                "SELECT event_id, " + EventStageRepository.RESPONSE_COLUMNS + " FROM stage_response WHERE event_id "
+                        + condition + " ORDER BY event_id, position",
+                (rs, n) -> new Held<>(uuid(rs, "event_id"), EventStageRepository.response(rs)),
+                ids);
+        QueryBatch.Read<Held<Activity>> activity = batch.add(
                 // the columns shown: not the audit's (each change's values, the hash chain)
-                "SELECT created_date, author, author_id, action, content FROM event_activity"
-                        + " WHERE event_id = ? ORDER BY id",
-                (rs, n) -> new Activity(
-                        instant(rs, "created_date"),
-                        rs.getString("author"),
-                        uuid(rs, "author_id"),
-                        rs.getString("action"),
-                        rs.getString("content")),
-                id);
-        QueryBatch.Read<Comment> comments = batch.add(
-                "SELECT created_date, author, author_id, content FROM event_comment WHERE event_id = ? ORDER BY id",
-                (rs, n) -> new Comment(
-                        instant(rs, "created_date"),
-                        rs.getString("author"),
-                        uuid(rs, "author_id"),
-                        rs.getString("content")),
-                id);
-        QueryBatch.Read<IdentityAttributes> identityData = batch.add(
-                "SELECT " + IdentityAttributeColumns.COLUMNS + " FROM personnel_event_identity WHERE event_id = ?",
-                (rs, n) -> IdentityAttributeColumns.read(rs),
-                id);
+                "SELECT event_id, created_date, author, author_id, action, content FROM event_activity"
+                        + " WHERE event_id " + condition + " ORDER BY event_id, id",
+                (rs, n) -> new Held<>(
+                        uuid(rs, "event_id"),
+                        new Activity(
+                                instant(rs, "created_date"),
+                                rs.getString("author"),
+                                uuid(rs, "author_id"),
+                                rs.getString("action"),
+                                rs.getString("content"))),
+                ids);
+        QueryBatch.Read<Held<Comment>> comments = batch.add(
+                "SELECT event_id, created_date, author, author_id, content FROM event_comment" + " WHERE event_id "
+                        + condition + " ORDER BY event_id, id",
+                (rs, n) -> new Held<>(
+                        uuid(rs, "event_id"),
+                        new Comment(
+                                instant(rs, "created_date"),
+                                rs.getString("author"),
+                                uuid(rs, "author_id"),
+                                rs.getString("content"))),
+                ids);
+        QueryBatch.Read<Held<IdentityAttributes>> identityData = batch.add(
+                "SELECT event_id, " + IdentityAttributeColumns.COLUMNS + " FROM personnel_event_identity"
+                        + " WHERE event_id " + condition,
+                (rs, n) -> new Held<>(uuid(rs, "event_id"), IdentityAttributeColumns.read(rs)),
+                ids);
         batch.run();
-        return event.optional()
+        Map<UUID, List<Stage>> stagesOf = byEvent(stages.list());
+        Map<UUID, List<Response>> responsesOf = byEvent(responses.list());
+        Map<UUID, List<Activity>> activityOf = byEvent(activity.list());
+        Map<UUID, List<Comment>> commentsOf = byEvent(comments.list());
+        Map<UUID, List<IdentityAttributes>> identityDataOf = byEvent(identityData.list());
+        return events.list().stream()
                 .map(row -> new PersonnelEvent(
                         row.id(),
                         row.number(),
@@ -351,16 +386,34 @@ class PersonnelEventRepository {
                         row.neededOn(),
                         row.neededUntil(),
                         row.createdAt(),
-                        new Progress(row.type(), row.status(), stages.list(), row.snoozedUntil(), row.completedOn()),
-                        activity.list(),
-                        comments.list(),
-                        responses.list(),
+                        new Progress(
+                                row.type(),
+                                row.status(),
+                                stagesOf.getOrDefault(row.id(), List.of()),
+                                row.snoozedUntil(),
+                                row.completedOn()),
+                        activityOf.getOrDefault(row.id(), List.of()),
+                        commentsOf.getOrDefault(row.id(), List.of()),
+                        responsesOf.getOrDefault(row.id(), List.of()),
                         // only onboardings and role transitions carry identity data
                         row.type() == EventType.Onboard || row.type() == EventType.RoleTransition
-                                ? identityData.optional().orElse(null)
+                                ? identityDataOf.getOrDefault(row.id(), List.of()).stream()
+                                        .findFirst()
+                                        .orElse(null)
                                 : null,
                         row.heads(),
-                        row.version()));
+                        row.version()))
+                .toList();
+    }
+
+    /** What the events hold, by event, each event's in the order read. */
+    private static <T> Map<UUID, List<T>> byEvent(List<Held<T>> held) {
+        Map<UUID, List<T>> byEvent = new HashMap<>();
+        for (Held<T> one : held) {
+            byEvent.computeIfAbsent(one.eventId(), k -> new java.util.ArrayList<>())
+                    .add(one.value());
+        }
+        return byEvent;
     }
 
     /** What the events carry about their identities, by event id. */

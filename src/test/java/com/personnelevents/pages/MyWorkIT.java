@@ -1,0 +1,89 @@
+package com.personnelevents.pages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.personnelevents.support.ApiResponse;
+import com.personnelevents.support.PeopleTest;
+import com.personnelevents.support.WebSession;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * "My work" lists the approvals a person may give now, soonest first: not the events a duty keeps from
+ * them, nor those they answered already, however many of those come first.
+ */
+class MyWorkIT extends PeopleTest {
+
+    /** A first name no other test uses. */
+    private final String tag = "Mw" + UUID.randomUUID().toString().replaceAll("[^a-f]", "");
+
+    @Test
+    void the_approvals_a_supervisor_may_give_are_listed_soonest_first_past_more_than_twenty_they_may_not() {
+        rule("Onboard", List.of("Supervisor", "Security Team"), List.of());
+        Person sam = person("Sam", "Supervisor", "Personnel Manager");
+        Person hana = person("Hana", "Reporter", "Personnel Manager");
+        // twenty-one hires of Sam's, sooner than the rest, that he may not approve: he reported them himself
+        for (int i = 0; i < 21; i++) {
+            hire(sam, sam, 2, "Own" + i);
+        }
+        // one he has approved already: the Security Team's approval is still awaited, not his
+        long answered = hire(hana, sam, 3, "Answered");
+        ApiResponse approved = post("/api/personnel-events/" + idOf(answered) + "/approve", sam.token(), null);
+        assertThat(approved.status()).as(approved.body().toString()).isEqualTo(200);
+        assertThat(approved.text("status")).isEqualTo("Pending");
+        long later = hire(hana, sam, 6, "Later");
+        long sooner = hire(hana, sam, 5, "Sooner");
+
+        WebSession.Page work = signIn(sam).get(baseUrl() + "/");
+
+        assertThat(work.status()).isEqualTo(200);
+        String approvals = section(work.body(), "approvals");
+        assertThat(numbers(approvals)).containsExactly(sooner, later);
+        assertThat(approvals).contains("Awaiting Supervisor (you supervise the person)");
+        // what he reported is listed as his, still open
+        assertThat(numbers(section(work.body(), "reported"))).hasSize(20);
+    }
+
+    /** An onboarding of a hire "{tag} {last}" reporting to {@code supervisor}, {@code days} from today. */
+    private long hire(Person reporter, Person supervisor, int days, String last) {
+        ApiResponse created = post(
+                "/api/personnel-events/onboard",
+                reporter.token(),
+                anOnboardRequest(days)
+                        .with("identity.firstName", tag)
+                        .with("identity.lastName", last)
+                        .with("identity.supervisorId", supervisor.id().toString()));
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        assertThat(created.text("status")).isEqualTo("Pending");
+        return created.body().path("number").asLong();
+    }
+
+    private String idOf(long number) {
+        return jdbc.sql("SELECT id FROM personnel_event WHERE number = :number")
+                .param("number", number)
+                .query(UUID.class)
+                .single()
+                .toString();
+    }
+
+    /** The page's section under the heading of that id. */
+    private static String section(String html, String heading) {
+        int start = html.indexOf("<h2 id=\"" + heading + "\">");
+        assertThat(start).as("a section %s", heading).isNotNegative();
+        return html.substring(start, html.indexOf("</section>", start));
+    }
+
+    /** The event numbers a section links to, in order. */
+    private static List<Long> numbers(String section) {
+        List<Long> numbers = new ArrayList<>();
+        Matcher link = Pattern.compile(">#(\\d+)</a>").matcher(section);
+        while (link.find()) {
+            numbers.add(Long.parseLong(link.group(1)));
+        }
+        return numbers;
+    }
+}
