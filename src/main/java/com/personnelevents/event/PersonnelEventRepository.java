@@ -354,7 +354,7 @@ class PersonnelEventRepository {
                                 rs.getString("content"))),
                 ids);
         QueryBatch.Read<Held<Comment>> comments = batch.add(
-                "SELECT event_id, created_date, author, author_id, content FROM event_comment" + " WHERE event_id "
+                "SELECT event_id, created_date, author, author_id, content FROM event_comment WHERE event_id "
                         + condition + " ORDER BY event_id, id",
                 (rs, n) -> new Held<>(
                         uuid(rs, "event_id"),

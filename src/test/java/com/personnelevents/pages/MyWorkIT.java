@@ -3,18 +3,21 @@ package com.personnelevents.pages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.personnelevents.support.ApiResponse;
+import com.personnelevents.support.JsonBody;
 import com.personnelevents.support.PeopleTest;
 import com.personnelevents.support.WebSession;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /**
- * "My work" lists the approvals a person may give now, soonest first: not the events a duty keeps from
- * them, nor those they answered already, however many of those come first.
+ * "My work" lists the approvals and verifications a person may give now, soonest first: not the events a
+ * duty keeps from them, nor those they answered already, however many of those come first.
  */
 class MyWorkIT extends PeopleTest {
 
@@ -48,15 +51,49 @@ class MyWorkIT extends PeopleTest {
         assertThat(numbers(section(work.body(), "reported"))).hasSize(20);
     }
 
+    @Test
+    void a_verification_waits_for_the_supervisor_unless_he_carried_out_its_access_changes() {
+        rule("Onboard", List.of(), List.of("Supervisor"));
+        model("Tellers", Map.of("department", List.of(department)), "Teller", "Loans");
+        Person sam = person("Sam", "Supervisor");
+        responsibilities(List.of(sam), List.of());
+        String his = create("onboard", hireRequest(sam, 12, "Provisioned"));
+        String others = create("onboard", hireRequest(sam, 12, "Others"));
+        // he carries out one access change of one event (the Provision Team the other, so the stage is not
+        // completed by him), the Provision Team all of the other's
+        JsonNode provision = toProvision(his, TODAY.plusDays(12));
+        assertThat(provision.path("accessRequests")).hasSize(2);
+        ApiResponse done = post(
+                "/api/access-requests/"
+                        + request(provision, "Teller").path("id").asString() + "/complete",
+                sam.token(),
+                null);
+        assertThat(done.status()).as(done.body().toString()).isEqualTo(200);
+        complete(request(provision, "Loans"));
+        completeAll(toProvision(others, TODAY.plusDays(12)));
+        assertThat(event(his).text("status")).isEqualTo("Resolved");
+        assertThat(event(others).text("status")).isEqualTo("Resolved");
+
+        WebSession.Page work = signIn(sam).get(baseUrl() + "/");
+
+        assertThat(work.status()).isEqualTo(200);
+        assertThat(numbers(section(work.body(), "verifications")))
+                .containsExactly(event(others).body().path("number").asLong());
+    }
+
+    /** An onboarding of a hire "{tag} {last}" of this test's department, reporting to {@code supervisor}. */
+    private JsonBody hireRequest(Person supervisor, int days, String last) {
+        return anOnboardRequest(days)
+                .with("identity.firstName", tag)
+                .with("identity.lastName", last)
+                .with("identity.department", department)
+                .with("identity.supervisorId", supervisor.id().toString());
+    }
+
     /** An onboarding of a hire "{tag} {last}" reporting to {@code supervisor}, {@code days} from today. */
     private long hire(Person reporter, Person supervisor, int days, String last) {
-        ApiResponse created = post(
-                "/api/personnel-events/onboard",
-                reporter.token(),
-                anOnboardRequest(days)
-                        .with("identity.firstName", tag)
-                        .with("identity.lastName", last)
-                        .with("identity.supervisorId", supervisor.id().toString()));
+        ApiResponse created =
+                post("/api/personnel-events/onboard", reporter.token(), hireRequest(supervisor, days, last));
         assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
         assertThat(created.text("status")).isEqualTo("Pending");
         return created.body().path("number").asLong();
