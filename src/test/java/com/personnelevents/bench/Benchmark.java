@@ -788,8 +788,8 @@ public final class Benchmark {
      * "My work" as plain SQL: what a set-based reading of it needs and no more. The oldest hundred events
      * awaiting an approval and a verification among what the person sees, the open access requests they may
      * carry out, the open events they reported and the overdue among what they see (twenty each), and the
-     * identities of the twenty of each it shows. The service also reads each candidate it shows whole and
-     * checks its duties on it, one event at a time: that is what its ratio to this floor weighs.
+     * identities of the twenty of each it shows. The service also reads the candidates it checks whole, twenty
+     * at a time, and checks each one's rule and duties: that is what its ratio to this floor weighs.
      */
     private boolean floorMyWork(WorkPage work) throws Exception {
         try (Connection c = database.getConnection()) {
