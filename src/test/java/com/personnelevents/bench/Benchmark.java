@@ -768,18 +768,7 @@ public final class Benchmark {
                     rs.next();
                 }
             }
-            if (!identities.isEmpty()) {
-                // one array parameter, as the service sends a set of ids (db.Ids)
-                try (PreparedStatement s = prepare(
-                                c,
-                                IDENTITIES + " WHERE i.id = ANY(?)",
-                                List.of(c.createArrayOf("uuid", identities.toArray())));
-                        ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        rs.getString("last_name");
-                    }
-                }
-            }
+            readIdentities(c, identities);
             return true;
         }
     }
@@ -820,18 +809,25 @@ public final class Benchmark {
                     }
                 }
             }
-            if (!identities.isEmpty()) {
-                try (PreparedStatement s = prepare(
-                                c,
-                                IDENTITIES + " WHERE i.id = ANY(?)",
-                                List.of(c.createArrayOf("uuid", identities.toArray())));
-                        ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        rs.getString("last_name");
-                    }
-                }
-            }
+            readIdentities(c, identities);
             return true;
+        }
+    }
+
+    /** The people of what a page shows, with their supervisors' names: one statement, as the service reads them. */
+    private static void readIdentities(Connection c, java.util.Collection<UUID> identities) throws Exception {
+        if (identities.isEmpty()) {
+            return;
+        }
+        // one array parameter, as the service sends a set of ids (db.Ids)
+        try (PreparedStatement s = prepare(
+                        c,
+                        IDENTITIES + " WHERE i.id = ANY(?)",
+                        List.of(c.createArrayOf("uuid", identities.toArray())));
+                ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                rs.getString("last_name");
+            }
         }
     }
 

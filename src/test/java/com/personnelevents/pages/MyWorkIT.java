@@ -99,14 +99,6 @@ class MyWorkIT extends PeopleTest {
         return created.body().path("number").asLong();
     }
 
-    private String idOf(long number) {
-        return jdbc.sql("SELECT id FROM personnel_event WHERE number = :number")
-                .param("number", number)
-                .query(UUID.class)
-                .single()
-                .toString();
-    }
-
     /** The page's section under the heading of that id. */
     private static String section(String html, String heading) {
         int start = html.indexOf("<h2 id=\"" + heading + "\">");

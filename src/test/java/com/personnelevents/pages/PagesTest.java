@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Map;
-import java.util.UUID;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chromium.HasCdp;
@@ -62,15 +61,6 @@ abstract class PagesTest extends BrowserTest {
     protected void setDate(String id, String isoDay) {
         ((JavascriptExecutor) browser)
                 .executeScript("document.getElementById(arguments[0]).value = arguments[1];", id, isoDay);
-    }
-
-    /** The id of the event of that number, as the API names it. */
-    protected String idOf(long number) {
-        return jdbc.sql("SELECT id FROM personnel_event WHERE number = :number")
-                .param("number", number)
-                .query(UUID.class)
-                .single()
-                .toString();
     }
 
     /** The id of an application, by its name. */

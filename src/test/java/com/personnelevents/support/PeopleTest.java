@@ -113,6 +113,15 @@ public abstract class PeopleTest extends AccessWorkflowTest {
         assertThat(saved.status()).as(saved.body().toString()).isEqualTo(200);
     }
 
+    /** The id of the event of that number, as the API names it. */
+    protected String idOf(long number) {
+        return jdbc.sql("SELECT id FROM personnel_event WHERE number = :number")
+                .param("number", number)
+                .query(UUID.class)
+                .single()
+                .toString();
+    }
+
     /** Signs the person in to the pages; the session is signed in. */
     protected WebSession signIn(Person person) {
         WebSession session = new WebSession();
