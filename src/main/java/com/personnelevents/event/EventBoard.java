@@ -299,6 +299,8 @@ class EventBoard {
                                 ? "Provision Team"
                                 : "Provision Engineer of " + r.application().name()))
                 .toList();
+        // the status conditions of these two queues are the predicates of their PostgreSQL indexes, which
+        // hold the open events only (V19): written otherwise, the planner would not know to use them
         List<WorkItem> reported = caller.identityId() == null
                 ? List.of()
                 : items(

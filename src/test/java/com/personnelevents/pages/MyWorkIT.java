@@ -6,6 +6,7 @@ import com.personnelevents.support.ApiResponse;
 import com.personnelevents.support.JsonBody;
 import com.personnelevents.support.PeopleTest;
 import com.personnelevents.support.WebSession;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -79,6 +80,30 @@ class MyWorkIT extends PeopleTest {
         assertThat(work.status()).isEqualTo(200);
         assertThat(numbers(section(work.body(), "verifications")))
                 .containsExactly(event(others).body().path("number").asLong());
+    }
+
+    @Test
+    void overdue_lists_what_the_person_sees_past_its_date_and_still_awaited_and_reported_lists_only_open_events() {
+        Person paula = person("Paula", "Manager", "Personnel Manager");
+        Person sam = person("Sam", "Supervisor");
+        long late = hire(paula, sam, 3, "Late"); // Pending, and its date will have passed
+        long ahead = hire(paula, sam, 6, "Ahead"); // Pending, its date still to come
+        long dropped = hire(paula, sam, 2, "Dropped"); // its date will have passed too, but it is canceled
+        ApiResponse canceled = post(
+                "/api/personnel-events/" + idOf(dropped) + "/cancel",
+                token("admin"),
+                JsonBody.json().with("reason", "Plans changed"));
+        assertThat(canceled.status()).as(canceled.body().toString()).isEqualTo(200);
+
+        // four days on, nobody has approved: the late hire's date was yesterday, the other's is in two days
+        clock.set(TODAY.plusDays(4).atTime(9, 0).toInstant(ZoneOffset.UTC));
+        WebSession.Page work = signIn(paula).get(baseUrl() + "/");
+
+        assertThat(work.status()).isEqualTo(200);
+        String overdue = section(work.body(), "overdue");
+        assertThat(numbers(overdue)).containsExactly(late);
+        assertThat(overdue).contains("Due " + TODAY.plusDays(3) + ", Pending");
+        assertThat(numbers(section(work.body(), "reported"))).containsExactly(late, ahead);
     }
 
     /** An onboarding of a hire "{tag} {last}" of this test's department, reporting to {@code supervisor}. */
