@@ -151,7 +151,7 @@ class EventBoard {
 
     /** Late: past its effective date and still awaiting approval or access changes. */
     private static boolean isOverdue(EventStatus status, LocalDate neededOn, LocalDate today) {
-        return (status == EventStatus.Pending || status == EventStatus.Open) && neededOn.isBefore(today);
+        return status.isAwaiting() && neededOn.isBefore(today);
     }
 
     /** What the event waits for now, in words: a date, a role's response, access changes. */
@@ -313,7 +313,7 @@ class EventBoard {
         List<WorkItem> overdue = items(
                 repository.queue(
                         new Where()
-                                .and("status IN ('Pending', 'Open')")
+                                .and("status IN " + EventStatus.AWAITING_SQL)
                                 .and("needed_on < :today", "today", today)
                                 .and(EventFilter.VISIBLE, "me", me),
                         WORK_ITEMS),
