@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -52,6 +53,7 @@ import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
+import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -139,6 +141,23 @@ class SignInConfig {
                          MAX_INACTIVE_INTERVAL = V.MAX_INACTIVE_INTERVAL, EXPIRY_TIME = V.EXPIRY_TIME,
                          PRINCIPAL_NAME = V.PRINCIPAL_NAME""");
         };
+    }
+
+    /**
+     * Spring Session's statements run in autocommit. By default each ran in a transaction of its own, so a
+     * page paid a {@code COMMIT} round trip for each read of the session (two a page: Spring Session reads it
+     * again after Thymeleaf's flush commits the response, spring-projects/spring-session#1731) and one for
+     * the last access's update: 3 of the 13 round trips of a taskboard page. A read is one statement (the
+     * session joined with its attributes), and so are a sign-out's delete and the expired sessions' clean-up;
+     * a save's statements (the session row, then each added, changed or removed attribute) are each whole
+     * alone. Should a save fail between two of them, the session lacks an attribute: its person is asked to
+     * sign in again, or gets a new CSRF token. A session holds nothing else. Injected only where asked for by
+     * this name (Spring Session's configuration), so that nothing else takes it for a transaction.
+     */
+    @Bean(defaultCandidate = false)
+    @Qualifier("springSessionTransactionOperations")
+    TransactionOperations springSessionTransactionOperations() {
+        return TransactionOperations.withoutTransaction();
     }
 
     /** Spring Session's parameters of a session update, in its order. */
