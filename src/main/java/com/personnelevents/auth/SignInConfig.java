@@ -150,9 +150,12 @@ class SignInConfig {
      * the last access's update: 3 of the 13 round trips of a taskboard page. A read is one statement (the
      * session joined with its attributes), and so are a sign-out's delete and the expired sessions' clean-up;
      * a save's statements (the session row, then each added, changed or removed attribute) are each whole
-     * alone. Should a save fail between two of them, the session lacks an attribute: its person is asked to
-     * sign in again, or gets a new CSRF token. A session holds nothing else. Injected only where asked for by
-     * this name (Spring Session's configuration), so that nothing else takes it for a transaction.
+     * alone. Should a save fail between two of them, the session lacks an attribute or keeps one: the security
+     * context (its person signs in again), the CSRF token (a new one), or passing state whose loss or leftover
+     * is harmless (a flash message, the page to return to, an OIDC sign-in under way). The statements would
+     * join a transaction open on the thread; none is where sessions are read and saved (filters, views).
+     * Injected only where asked for by this name (Spring Session's configuration), so that nothing else takes
+     * it for a transaction.
      */
     @Bean(defaultCandidate = false)
     @Qualifier("springSessionTransactionOperations")

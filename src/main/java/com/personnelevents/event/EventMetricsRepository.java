@@ -31,7 +31,7 @@ class EventMetricsRepository {
     /**
      * Events past their effective date still awaiting approval or their access changes ({@link
      * EventStatus#AWAITING}, the taskboards' "overdue"), per type. The status index's range holds the few
-     * awaiting events; completed ones are not visited (0.1 ms at a million events).
+     * awaiting events; completed ones are not visited.
      */
     Map<String, Long> overdueByType(LocalDate today) {
         Map<String, Long> overdue = new HashMap<>();
