@@ -183,8 +183,8 @@ public final class Cli {
             ConfigurableEnvironment environment = event.getEnvironment();
             Map<String, Object> overrides = new LinkedHashMap<>();
             overrides.put("personnel-events.scheduler.enabled", "false");
-            // a command reads tokens once; what it changes it still announces to the running instances
-            overrides.put("personnel-events.token-cache.enabled", "false");
+            // a command reads tokens and accounts once; what it changes it still announces to the running instances
+            overrides.put("personnel-events.caches.enabled", "false");
             if (!create) {
                 overrides.put(DatabaseCheck.REQUIRE_SCHEMA, "true");
                 String url = environment.getProperty("spring.datasource.url", "");
