@@ -6,7 +6,9 @@ import static com.personnelevents.db.Timestamps.uuid;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +24,22 @@ import org.springframework.stereotype.Repository;
 class AccountRepository {
 
     private final JdbcClient jdbc;
+    private final AccountCache cache;
 
-    AccountRepository(JdbcClient jdbc) {
+    AccountRepository(JdbcClient jdbc, AccountCache cache) {
         this.jdbc = jdbc;
+        this.cache = cache;
+    }
+
+    /**
+     * An account as who may act needs it: whether it is enabled, a provider's last sign-in (its groups are
+     * only as fresh as that), and its groups.
+     */
+    record Acting(UUID id, String provider, Instant lastSignInAt, boolean enabled, Set<String> groups) {
+
+        boolean isLocal() {
+            return Account.LOCAL.equals(provider);
+        }
     }
 
     void insert(Account account, Instant now) {
@@ -41,19 +56,20 @@ class AccountRepository {
                 .param("now", toDb(now))
                 .param("lastSignIn", toDb(account.lastSignInAt()))
                 .update();
-        replaceGroups(account.id(), account.groups());
+        replaceGroups(account, account.groups());
     }
 
-    void replaceGroups(UUID accountId, Set<String> groups) {
+    void replaceGroups(Account account, Set<String> groups) {
         jdbc.sql("DELETE FROM account_group WHERE account_id = :id")
-                .param("id", accountId)
+                .param("id", account.id())
                 .update();
         for (String group : groups) {
             jdbc.sql("INSERT INTO account_group (account_id, group_name) VALUES (:id, :group)")
-                    .param("id", accountId)
+                    .param("id", account.id())
                     .param("group", group)
                     .update();
         }
+        cache.changed(account.identityId());
     }
 
     Optional<Account> find(String provider, String login) {
@@ -69,19 +85,41 @@ class AccountRepository {
     }
 
     /**
-     * The groups of the identity's enabled accounts, together: local accounts', and a provider's when the person
-     * signed in there since {@code providerSince} (a provider's groups are only as fresh as the last sign-in).
+     * The identity's accounts with their groups, in one statement: read for every request of a signed-in
+     * person or a personal token, unless kept ({@link AccountCache}).
      */
-    Set<String> groupsOf(UUID identityId, Instant providerSince) {
-        return new TreeSet<>(jdbc.sql("""
-                        SELECT DISTINCT g.group_name FROM account_group g JOIN account a ON a.id = g.account_id
-                         WHERE a.identity_id = :identityId AND a.disabled_at IS NULL
-                           AND (a.provider = 'local' OR a.last_sign_in_at >= :since)
-                        """)
-                .param("identityId", identityId)
-                .param("since", toDb(providerSince))
-                .query(String.class)
-                .list());
+    List<Acting> actingOf(UUID identityId) {
+        return cache.of(identityId, this::readActing);
+    }
+
+    private List<Acting> readActing(UUID identityId) {
+        Map<UUID, Acting> accounts = new LinkedHashMap<>();
+        jdbc.sql("""
+                        SELECT a.id, a.provider, a.last_sign_in_at, a.disabled_at, g.group_name
+                          FROM account a LEFT JOIN account_group g ON g.account_id = a.id
+                         WHERE a.identity_id = :identityId
+                         ORDER BY a.id, g.group_name
+                        """).param("identityId", identityId).query((RowCallbackHandler) rs -> {
+            UUID id = uuid(rs, "id");
+            Acting account = accounts.get(id);
+            if (account == null) {
+                account = new Acting(
+                        id,
+                        rs.getString("provider"),
+                        instant(rs, "last_sign_in_at"),
+                        rs.getObject("disabled_at") == null,
+                        new TreeSet<>());
+                accounts.put(id, account);
+            }
+            String group = rs.getString("group_name");
+            if (group != null) {
+                account.groups().add(group);
+            }
+        });
+        return accounts.values().stream()
+                .map(a -> new Acting(
+                        a.id(), a.provider(), a.lastSignInAt(), a.enabled(), Collections.unmodifiableSet(a.groups())))
+                .toList();
     }
 
     boolean hasEnabledAccount(UUID identityId) {
@@ -101,20 +139,23 @@ class AccountRepository {
                 == 1;
     }
 
-    boolean disable(UUID id, Instant now) {
-        return jdbc.sql(
+    boolean disable(Account account, Instant now) {
+        boolean disabled = jdbc.sql(
                                 "UPDATE account SET disabled_at = :now, updated_at = :now WHERE id = :id AND disabled_at IS NULL")
                         .param("now", toDb(now))
-                        .param("id", id)
+                        .param("id", account.id())
                         .update()
                 == 1;
+        cache.changed(account.identityId());
+        return disabled;
     }
 
-    void signedIn(UUID id, Instant now) {
+    void signedIn(Account account, Instant now) {
         jdbc.sql("UPDATE account SET last_sign_in_at = :now WHERE id = :id")
                 .param("now", toDb(now))
-                .param("id", id)
+                .param("id", account.id())
                 .update();
+        cache.changed(account.identityId());
     }
 
     private Optional<Account> one(String condition, Map<String, Object> params) {

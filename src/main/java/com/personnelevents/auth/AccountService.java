@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -108,7 +109,7 @@ public class AccountService {
     @Transactional
     public void disable(String email, String author) {
         Account account = local(email);
-        if (accounts.disable(account.id(), clock.instant())) {
+        if (accounts.disable(account, clock.instant())) {
             adminTrail.record(author, "Account disabled", "Account " + account.login(), "Disabled");
         }
     }
@@ -129,7 +130,7 @@ public class AccountService {
         Set<String> checked = groups(groups, violations);
         violations.throwIfAny();
         Account account = local(email);
-        accounts.replaceGroups(account.id(), checked);
+        accounts.replaceGroups(account, checked);
         adminTrail.record(author, "Groups changed", "Account " + account.login(), account.groups() + " → " + checked);
         return view(
                 accounts.findById(account.id()).orElseThrow(),
@@ -200,7 +201,7 @@ public class AccountService {
                     new Account(UUID.randomUUID(), people.get(0).id(), provider, login, null, cleaned, now, null, null);
             accounts.insert(account, now);
         } else {
-            accounts.replaceGroups(account.id(), cleaned);
+            accounts.replaceGroups(account, cleaned);
             account = accounts.findById(account.id()).orElseThrow();
         }
         return signIn(account);
@@ -218,20 +219,21 @@ public class AccountService {
                 .person(account.identityId())
                 .filter(PersonDirectory.Person::active)
                 .orElseThrow(() -> new InactivePersonException("Your identity is not active in Personnel Events"));
-        accounts.signedIn(account.id(), clock.instant());
+        accounts.signedIn(account, clock.instant());
         return new SignedInPerson(account.id(), person.id(), person.name());
     }
 
     /**
      * Who a signed-in person is now: their account still enabled and their identity still Active, with the
      * roles their groups give them today. Empty when they may no longer act. Read on every request of a
-     * signed-in person, in autocommit: a read-only transaction at read committed would cost a round trip and
-     * give the account, its groups and the identity no common snapshot either.
+     * signed-in person, in autocommit: the accounts (kept while every change of them reaches this instance at
+     * once, {@link AccountCache}), then the identity.
      */
     public Optional<Caller> callerFor(SignedInPerson signedIn) {
-        return accounts.findById(signedIn.accountId())
-                .filter(Account::isEnabled)
-                .flatMap(a -> person(null, a.identityId(), roleMapping.rolesOf(a.groups()), null));
+        return accounts.actingOf(signedIn.identityId()).stream()
+                .filter(a -> a.id().equals(signedIn.accountId()) && a.enabled())
+                .findFirst()
+                .flatMap(a -> person(null, signedIn.identityId(), roleMapping.rolesOf(a.groups()), null));
     }
 
     /**
@@ -265,7 +267,15 @@ public class AccountService {
 
     /** The groups behind the roles, for "why do I hold this role". */
     public Set<String> groupsOf(UUID identityId) {
-        return accounts.groupsOf(identityId, clock.instant().minus(providerGroupsLast));
+        Instant providerSince = clock.instant().minus(providerGroupsLast);
+        Set<String> groups = new TreeSet<>();
+        accounts.actingOf(identityId).stream()
+                .filter(a -> a.enabled()
+                        && (a.isLocal()
+                                || (a.lastSignInAt() != null
+                                        && !a.lastSignInAt().isBefore(providerSince))))
+                .forEach(a -> groups.addAll(a.groups()));
+        return groups;
     }
 
     /** The one identity with this email, for a person named at the command line. */
