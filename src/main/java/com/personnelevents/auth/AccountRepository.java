@@ -4,6 +4,8 @@ import static com.personnelevents.db.Timestamps.instant;
 import static com.personnelevents.db.Timestamps.toDb;
 import static com.personnelevents.db.Timestamps.uuid;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Collections;
@@ -22,6 +24,14 @@ import org.springframework.stereotype.Repository;
 
 @Repository
 class AccountRepository {
+
+    /** An identity's accounts, each with its groups (one row per group; one row, no group, for none). */
+    private static final String ACTING_OF = """
+            SELECT a.id, a.provider, a.last_sign_in_at, a.disabled_at, g.group_name
+              FROM account a LEFT JOIN account_group g ON g.account_id = a.id
+             WHERE a.identity_id = :identityId
+             ORDER BY a.id, g.group_name
+            """;
 
     private final JdbcClient jdbc;
     private final AccountCache cache;
@@ -94,40 +104,30 @@ class AccountRepository {
 
     private List<Acting> readActing(UUID identityId) {
         Map<UUID, Acting> accounts = new LinkedHashMap<>();
-        jdbc.sql("""
-                        SELECT a.id, a.provider, a.last_sign_in_at, a.disabled_at, g.group_name
-                          FROM account a LEFT JOIN account_group g ON g.account_id = a.id
-                         WHERE a.identity_id = :identityId
-                         ORDER BY a.id, g.group_name
-                        """).param("identityId", identityId).query((RowCallbackHandler) rs -> {
-            UUID id = uuid(rs, "id");
-            Acting account = accounts.get(id);
-            if (account == null) {
-                account = new Acting(
-                        id,
-                        rs.getString("provider"),
-                        instant(rs, "last_sign_in_at"),
-                        rs.getObject("disabled_at") == null,
-                        new TreeSet<>());
-                accounts.put(id, account);
-            }
-            String group = rs.getString("group_name");
-            if (group != null) {
-                account.groups().add(group);
-            }
-        });
+        jdbc.sql(ACTING_OF).param("identityId", identityId).query((RowCallbackHandler) rs -> addActing(rs, accounts));
         return accounts.values().stream()
                 .map(a -> new Acting(
                         a.id(), a.provider(), a.lastSignInAt(), a.enabled(), Collections.unmodifiableSet(a.groups())))
                 .toList();
     }
 
-    boolean hasEnabledAccount(UUID identityId) {
-        return jdbc.sql("SELECT COUNT(*) FROM account WHERE identity_id = :id AND disabled_at IS NULL")
-                        .param("id", identityId)
-                        .query(Long.class)
-                        .single()
-                > 0;
+    /** A row of an account and one of its groups (none: null): the account once, each group added to it. */
+    private static void addActing(ResultSet rs, Map<UUID, Acting> accounts) throws SQLException {
+        UUID id = uuid(rs, "id");
+        Acting account = accounts.get(id);
+        if (account == null) {
+            account = new Acting(
+                    id,
+                    rs.getString("provider"),
+                    instant(rs, "last_sign_in_at"),
+                    rs.getObject("disabled_at") == null,
+                    new TreeSet<>());
+            accounts.put(id, account);
+        }
+        String group = rs.getString("group_name");
+        if (group != null) {
+            account.groups().add(group);
+        }
     }
 
     boolean setPassword(UUID id, String hash, Instant now) {
