@@ -237,11 +237,16 @@ public class AccountService {
     }
 
     /**
-     * A person acting through a personal token: Active, with their roles; what they may do is what their
+     * A person acting through a personal token: with an enabled account (a person whose accounts are all
+     * disabled acts through none of their tokens) and Active, with their roles; what they may do is what their
      * roles open, narrowed to the token's scopes. In autocommit, as for a signed-in person.
      */
     Optional<Caller> callerFor(UUID tokenId, UUID identityId, Set<Scope> tokenScopes) {
-        return person(tokenId, identityId, rolesOf(identityId), tokenScopes);
+        List<AccountRepository.Acting> acting = accounts.actingOf(identityId);
+        if (acting.stream().noneMatch(AccountRepository.Acting::enabled)) {
+            return Optional.empty();
+        }
+        return person(tokenId, identityId, roleMapping.rolesOf(groupsOf(acting)), tokenScopes);
     }
 
     private Optional<Caller> person(UUID tokenId, UUID identityId, Set<Role> roles, Set<Scope> narrowTo) {
@@ -265,11 +270,20 @@ public class AccountService {
         return roleMapping.rolesOf(groupsOf(identityId));
     }
 
+    /** Whether the person has an account that is not disabled (without one, no personal token acts). */
+    public boolean hasEnabledAccount(UUID identityId) {
+        return accounts.actingOf(identityId).stream().anyMatch(AccountRepository.Acting::enabled);
+    }
+
     /** The groups behind the roles, for "why do I hold this role". */
     public Set<String> groupsOf(UUID identityId) {
+        return groupsOf(accounts.actingOf(identityId));
+    }
+
+    private Set<String> groupsOf(List<AccountRepository.Acting> acting) {
         Instant providerSince = clock.instant().minus(providerGroupsLast);
         Set<String> groups = new TreeSet<>();
-        accounts.actingOf(identityId).stream()
+        acting.stream()
                 .filter(a -> a.enabled()
                         && (a.isLocal()
                                 || (a.lastSignInAt() != null

@@ -74,11 +74,16 @@ public class TokenService {
 
     /**
      * A personal token of the person with this email, created at the command line: it acts as them, with
-     * what their roles open narrowed to its scopes.
+     * what their roles open narrowed to its scopes, as long as they have an enabled account.
      */
     @Transactional
     public TokenView createPersonal(String email, TokenRequest request) {
         PersonDirectory.Person person = accounts.onePersonWithEmail(email);
+        if (!accounts.hasEnabledAccount(person.id())) {
+            throw new com.personnelevents.failure.ConflictException(email.trim()
+                    + " has no enabled account, and a personal token acts only for a person who has one; create"
+                    + " one first (user create)");
+        }
         return create(request, person.id(), new Actor(Actor.Kind.SYSTEM, null, COMMAND_LINE));
     }
 

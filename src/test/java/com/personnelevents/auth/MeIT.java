@@ -165,6 +165,18 @@ class MeIT extends PeopleTest {
         assertThat(get("/api/me", leaver.token()).status()).isEqualTo(401);
     }
 
+    @Test
+    void a_personal_token_stops_working_when_its_person_has_no_enabled_account_left() {
+        Person leaver = person("Lee", "Leaver", "Security Team");
+        assertThat(get("/api/me", leaver.token()).status()).isEqualTo(200);
+
+        accounts.disable(leaver.email(), "Test");
+
+        ApiResponse refused = get("/api/personnel-events", leaver.token());
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(get("/api/me", leaver.token()).status()).isEqualTo(401);
+    }
+
     private ApiResponse delete(String path, String token) {
         return call(org.springframework.http.HttpMethod.DELETE, path, token, null, java.util.Map.of());
     }

@@ -62,6 +62,18 @@ class UserCommandIT extends PeopleTest {
     }
 
     @Test
+    void a_personal_token_is_refused_for_a_person_without_an_enabled_account() {
+        String email = identityWithEmail("No", "Account");
+
+        CommandRun refused =
+                cli("token", "create", "--name", "No's laptop", "--scopes", "events:read", "--user", email);
+
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.err()).contains(email + " has no enabled account");
+        assertThat(refused.out()).isEmpty();
+    }
+
+    @Test
     void a_password_is_taken_from_standard_input_only_and_must_be_long_enough() {
         String email = identityWithEmail("Short", "Password");
 
