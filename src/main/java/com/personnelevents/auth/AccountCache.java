@@ -58,10 +58,11 @@ class AccountCache {
     }
 
     private void forget(String identityId) {
-        if (identityId == null) {
+        UUID id = ChangeNotices.idOrNull(identityId);
+        if (id == null) {
             byIdentity.invalidateAll();
         } else {
-            byIdentity.invalidate(UUID.fromString(identityId));
+            byIdentity.invalidate(id);
         }
     }
 

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
 import java.util.Properties;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
@@ -66,6 +67,21 @@ class ChangeNotices implements SmartLifecycle {
     /** A cache's channel: notices on it are handed to {@code forget}; {@code null} means forget everything. */
     void register(String channel, Consumer<String> forget) {
         forgetters.put(channel, forget);
+    }
+
+    /**
+     * The id a notice names; null (forget everything) for none or for a payload that is not an id, which no
+     * instance of the service sends: whoever sent it, nothing it could have meant is left kept.
+     */
+    static UUID idOrNull(String payload) {
+        if (payload == null) {
+            return null;
+        }
+        try {
+            return UUID.fromString(payload);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** Whether what was read may be kept now: the listener is up, so no change can go unnoticed. */

@@ -47,9 +47,13 @@ class TokenCache {
         return token;
     }
 
-    /** Keeps the token's new last use, so that it is not written again within the minute. */
+    /**
+     * Keeps the token's new last use, so that it is not written again within the minute. Only the last use
+     * changes in what is kept: the rest of {@code token} may have been read before a change that has been kept
+     * since (a revocation read by another request), and must not bring back what that change ended.
+     */
     void used(ApiToken token) {
-        byHash.asMap().computeIfPresent(token.hash(), (h, old) -> old.id().equals(token.id()) ? token : old);
+        byHash.asMap().computeIfPresent(token.hash(), (h, kept) -> kept.usedAt(token.lastUsedAt()));
     }
 
     /**
@@ -61,10 +65,10 @@ class TokenCache {
     }
 
     private void forget(String tokenId) {
-        if (tokenId == null) {
+        UUID id = ChangeNotices.idOrNull(tokenId);
+        if (id == null) {
             byHash.invalidateAll();
         } else {
-            UUID id = UUID.fromString(tokenId);
             byHash.asMap().values().removeIf(t -> t.id().equals(id));
         }
     }
