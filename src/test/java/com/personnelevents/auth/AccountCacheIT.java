@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 
 /**
@@ -33,6 +34,9 @@ class AccountCacheIT extends PeopleTest {
     @Value("${spring.datasource.username}")
     private String username;
 
+    @Autowired
+    private AccountCache accountCache;
+
     @Test
     void groups_changed_from_the_command_line_take_effect_on_every_instance_at_once() throws Exception {
         Person grace = person("Grace", "Hopper", "Security Team");
@@ -41,6 +45,7 @@ class AccountCacheIT extends PeopleTest {
             assertThat(holdsSecurityTeam(other.baseUrl(), grace.token())).isTrue(); // read, and now kept there
             assertThat(holdsSecurityTeam(baseUrl(), grace.token())).isTrue(); // and here
             assertThat(other.bean(AccountCache.class).holds(grace.id())).isTrue();
+            assertThat(accountCache.holds(grace.id())).isTrue();
 
             CommandRun changed = CommandRun.jar(
                     "user",
