@@ -56,7 +56,9 @@ class ChangeNotices implements SmartLifecycle {
             JdbcClient jdbc,
             DataSource dataSource,
             DataSourceProperties database,
-            @org.springframework.beans.factory.annotation.Value("${personnel-events.caches.enabled:true}")
+            // the switch's old name (token-cache.enabled, before accounts were kept too) still switches it off
+            @org.springframework.beans.factory.annotation.Value(
+                            "${personnel-events.caches.enabled:${personnel-events.token-cache.enabled:true}}")
                     boolean enabled) {
         this.jdbc = jdbc;
         this.database = database;

@@ -85,6 +85,19 @@ class AccountCacheIT extends PeopleTest {
         }
     }
 
+    @Test
+    void the_switch_by_its_old_name_still_keeps_nothing() throws Exception {
+        Person grace = person("Grace", "Hopper", "Security Team");
+        try (SecondInstance other =
+                SecondInstance.start(url, username, "--personnel-events.token-cache.enabled=false")) {
+            Thread.sleep(1_000); // a listener that started would be listening by now
+            assertThat(holdsSecurityTeam(other.baseUrl(), grace.token())).isTrue();
+
+            assertThat(other.bean(AccountCache.class).isCaching()).isFalse();
+            assertThat(other.bean(AccountCache.class).holds(grace.id())).isFalse();
+        }
+    }
+
     private static void awaitCaching(SecondInstance instance) throws InterruptedException {
         Instant until = Instant.now().plusSeconds(10);
         while (!instance.bean(AccountCache.class).isCaching() && Instant.now().isBefore(until)) {
