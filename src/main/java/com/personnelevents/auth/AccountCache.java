@@ -36,17 +36,7 @@ class AccountCache {
 
     /** The identity's accounts: kept while the cache can be trusted, else read. */
     List<AccountRepository.Acting> of(UUID identityId, Function<UUID, List<AccountRepository.Acting>> read) {
-        if (!notices.trusted()) {
-            return read.apply(identityId);
-        }
-        List<AccountRepository.Acting> cached = byIdentity.getIfPresent(identityId);
-        if (cached != null) {
-            return cached;
-        }
-        long mark = notices.mark();
-        List<AccountRepository.Acting> accounts = read.apply(identityId);
-        notices.keepIfUnchanged(mark, () -> byIdentity.put(identityId, accounts));
-        return accounts;
+        return notices.keptOrRead(byIdentity, identityId, read);
     }
 
     /**

@@ -262,14 +262,6 @@ public class AccountService {
                 });
     }
 
-    /**
-     * The roles the groups of the person's enabled accounts give (for personal tokens): a local account's
-     * groups, and a provider's as long as the person signed in there recently (they are refreshed only then).
-     */
-    public Set<Role> rolesOf(UUID identityId) {
-        return roleMapping.rolesOf(groupsOf(identityId));
-    }
-
     /** Whether the person has an account that is not disabled (without one, no personal token acts). */
     public boolean hasEnabledAccount(UUID identityId) {
         return accounts.actingOf(identityId).stream().anyMatch(AccountRepository.Acting::enabled);
@@ -280,6 +272,10 @@ public class AccountService {
         return groupsOf(accounts.actingOf(identityId));
     }
 
+    /**
+     * The groups of these accounts that count now: an enabled local account's, and an enabled provider
+     * account's as long as the person signed in there recently (its groups are refreshed only then).
+     */
     private Set<String> groupsOf(List<AccountRepository.Acting> acting) {
         Instant providerSince = clock.instant().minus(providerGroupsLast);
         Set<String> groups = new TreeSet<>();

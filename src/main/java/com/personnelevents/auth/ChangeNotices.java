@@ -1,5 +1,6 @@
 package com.personnelevents.auth;
 
+import com.github.benmanes.caffeine.cache.Cache;
 import com.personnelevents.db.Databases;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -10,6 +11,7 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -31,7 +33,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * tokens and accounts from another) nothing is ever trusted.
  *
  * <p>A read that raced a change (it began before the change committed and would keep what it read after the
- * change was forgotten) is not kept: {@link #keepIfUnchanged} keeps a value only if nothing was forgotten
+ * change was forgotten) is not kept: {@link #keptOrRead} keeps a value only if nothing was forgotten
  * since its read began.
  */
 @Component
@@ -91,21 +93,29 @@ class ChangeNotices implements SmartLifecycle {
         return listening;
     }
 
-    /** A mark to take before reading what may be kept ({@link #keepIfUnchanged}). */
-    long mark() {
-        return forgotten;
-    }
-
     /**
-     * Runs {@code keep} (which puts a value read after {@code mark} into a cache) only if the cache can be
-     * trusted and nothing was forgotten since the mark was taken.
+     * The value kept under {@code key} in {@code cache}, or else what {@code read} gives (null: nothing, which
+     * is not kept). What was read is kept only if the cache can be trusted and nothing was forgotten while it
+     * was read; while the cache cannot be trusted, it is neither consulted nor filled.
      */
-    void keepIfUnchanged(long mark, Runnable keep) {
-        synchronized (forgetting) {
-            if (listening && forgotten == mark) {
-                keep.run();
+    <K, V> V keptOrRead(Cache<K, V> cache, K key, Function<K, V> read) {
+        if (!listening) {
+            return read.apply(key);
+        }
+        V kept = cache.getIfPresent(key);
+        if (kept != null) {
+            return kept;
+        }
+        long mark = forgotten;
+        V value = read.apply(key);
+        if (value != null) {
+            synchronized (forgetting) {
+                if (listening && forgotten == mark) {
+                    cache.put(key, value);
+                }
             }
         }
+        return value;
     }
 
     /**

@@ -34,17 +34,8 @@ class TokenCache {
 
     /** The token of this hash: cached while the cache can be trusted, else read. */
     Optional<ApiToken> find(String hash, Supplier<Optional<ApiToken>> read) {
-        if (!notices.trusted()) {
-            return read.get();
-        }
-        ApiToken cached = byHash.getIfPresent(hash);
-        if (cached != null) {
-            return Optional.of(cached);
-        }
-        long mark = notices.mark();
-        Optional<ApiToken> token = read.get();
-        token.ifPresent(t -> notices.keepIfUnchanged(mark, () -> byHash.put(hash, t)));
-        return token;
+        return Optional.ofNullable(
+                notices.keptOrRead(byHash, hash, h -> read.get().orElse(null)));
     }
 
     /**
