@@ -218,7 +218,8 @@ public final class Benchmark {
                     continue;
                 }
                 for (int clients : createClients) {
-                    measure(results, "create " + type, clients, (t, i) -> create(type), (t, i) -> floorCreate(type));
+                    measureCreates(
+                            results, "create " + type, clients, (t, i) -> create(type), (t, i) -> floorCreate(type));
                 }
             }
             return results;
@@ -236,6 +237,51 @@ public final class Benchmark {
         results.add(LoadRun.run(scenario, "api", clients, warmup, duration, api));
         results.add(LoadRun.run(
                 scenario, "jdbc", clients, warmup, duration, (t, i) -> floor(scenario, () -> floor.run(t, i))));
+    }
+
+    /**
+     * A create scenario, as {@link #measure}, each side starting from a checkpoint (unless {@code
+     * bench.checkpoint=false}), with the bytes of WAL PostgreSQL wrote per request. After a checkpoint, the first
+     * change of a page writes the whole page (8 kB) into the WAL; the creates insert at random places of indexes
+     * of random UUIDs, so most of their first changes after a checkpoint are such pages. Without a checkpoint
+     * between them, the side measured first (always the API) paid for the pages both sides change.
+     */
+    private void measureCreates(
+            List<Result> results, String scenario, int clients, LoadRun.Task api, LoadRun.Task floor) throws Exception {
+        boolean postgres = isPostgres();
+        boolean checkpoint = postgres && Boolean.parseBoolean(System.getProperty("bench.checkpoint", "true"));
+        LoadRun.Counter wal = postgres ? this::walWritten : null;
+        if (checkpoint) {
+            checkpoint();
+        }
+        results.add(LoadRun.run(scenario, "api", clients, warmup, duration, api, wal));
+        if (checkpoint) {
+            checkpoint();
+        }
+        results.add(LoadRun.run(
+                scenario, "jdbc", clients, warmup, duration, (t, i) -> floor(scenario, () -> floor.run(t, i)), wal));
+    }
+
+    private boolean isPostgres() throws Exception {
+        try (Connection c = database.getConnection()) {
+            return c.getMetaData().getDatabaseProductName().equals("PostgreSQL");
+        }
+    }
+
+    private void checkpoint() throws Exception {
+        try (Connection c = database.getConnection()) {
+            c.createStatement().execute("CHECKPOINT");
+        }
+    }
+
+    /** The bytes of WAL the database has written since it began. */
+    private long walWritten() throws Exception {
+        try (Connection c = database.getConnection();
+                ResultSet rs = c.createStatement()
+                        .executeQuery("SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::bigint")) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     /** One read of a list scenario: through the API with a token, or a page with a signed-in person's session. */
@@ -1001,6 +1047,31 @@ public final class Benchmark {
         return md.toString();
     }
 
+    /** The WAL each create wrote, API side and floor side (kB a request, the measured seconds only). */
+    static String walTable(List<Result> results) {
+        StringBuilder md = new StringBuilder();
+        for (int i = 0; i + 1 < results.size(); i += 2) {
+            Double api = results.get(i).walBytes();
+            Double floor = results.get(i + 1).walBytes();
+            if (api == null || floor == null) {
+                continue;
+            }
+            if (md.isEmpty()) {
+                md.append("\n## WAL per request (kB PostgreSQL wrote, the measured seconds only;")
+                        .append(" each side starts from a checkpoint unless bench.checkpoint=false)\n\n")
+                        .append("| scenario | clients | API | floor |\n| --- | ---: | ---: | ---: |\n");
+            }
+            md.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %d | %.1f | %.1f |%n",
+                    results.get(i).scenario(),
+                    results.get(i).clients(),
+                    api / 1024,
+                    floor / 1024));
+        }
+        return md.toString();
+    }
+
     void writeReport(Path file, String machine, List<Result> results, String memory) throws Exception {
         StringBuilder md = new StringBuilder();
         md.append("# Benchmark ").append(Instant.now()).append("\n\n");
@@ -1037,6 +1108,7 @@ public final class Benchmark {
                     floor.perSecond() == 0 ? 0 : 100 * api.perSecond() / floor.perSecond()));
         }
         md.append(cpuTable(results));
+        md.append(walTable(results));
         if (!failures.isEmpty()) {
             md.append("\nFailed answers (the first of each kind):\n\n");
             failures.forEach((kind, body) -> md.append("- ")

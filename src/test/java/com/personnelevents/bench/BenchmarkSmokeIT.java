@@ -79,6 +79,17 @@ class BenchmarkSmokeIT extends ApiIntegrationTest {
         String markdown = Files.readString(report);
         assertThat(markdown).contains("| create onboard | 2 |", "| list page 1000 | 8 |", "| get by id | 8 |");
         assertThat(markdown).contains("## Memory over 0 minutes", " 0 errors");
+        if (url.startsWith("jdbc:postgresql:")) {
+            Matcher wal = Pattern.compile("(?m)^\\| create onboard \\| 2 \\| (\\d+\\.\\d+) \\| (\\d+\\.\\d+) \\|$")
+                    .matcher(markdown);
+            assertThat(wal.find()).as(markdown).isTrue();
+            assertThat(Double.parseDouble(wal.group(1)))
+                    .as("kB of WAL an onboarding wrote")
+                    .isPositive();
+            assertThat(Double.parseDouble(wal.group(2)))
+                    .as("kB of WAL the floor's onboarding wrote")
+                    .isPositive();
+        }
         Matcher cpu = Pattern.compile("(?m)^\\| list page 1 \\| 8 \\| (\\d+\\.\\d+) \\|")
                 .matcher(markdown);
         assertThat(cpu.find()).as(markdown).isTrue();

@@ -33,21 +33,37 @@ final class LoadRun {
             double perSecond,
             double p50Millis,
             double p99Millis,
-            ProcessCpu.PerRequest cpu) {}
+            ProcessCpu.PerRequest cpu,
+            Double walBytes) {}
+
+    /** A running total kept outside the run (the bytes of WAL the database wrote), read as the measured seconds start and end. */
+    @FunctionalInterface
+    interface Counter {
+        long read() throws Exception;
+    }
 
     private LoadRun() {}
 
     static Result run(String scenario, String side, int clients, Duration warmup, Duration duration, Task task)
+            throws Exception {
+        return run(scenario, side, clients, warmup, duration, task, null);
+    }
+
+    /** As above, with {@code counter}'s increase per request in the result's {@code walBytes} (null without one). */
+    static Result run(
+            String scenario, String side, int clients, Duration warmup, Duration duration, Task task, Counter counter)
             throws Exception {
         loop(clients, warmup, task, null);
         List<long[]> samples = new ArrayList<>();
         AtomicLong errors = new AtomicLong();
         ProcessCpu cpu = ProcessCpu.fromSystemProperties();
         Optional<ProcessCpu.Snapshot> cpuBefore = cpu.snapshot();
+        long counted = counter == null ? 0 : counter.read();
         long started = System.nanoTime();
         List<LatencyLog> logs = loop(clients, duration, task, errors);
         double seconds = (System.nanoTime() - started) / 1e9;
         Optional<ProcessCpu.Snapshot> cpuAfter = cpu.snapshot();
+        Long countedAfter = counter == null ? null : counter.read();
         logs.forEach(log -> samples.add(log.values()));
         long[] all = samples.stream().flatMapToLong(Arrays::stream).sorted().toArray();
         return new Result(
@@ -61,7 +77,8 @@ final class LoadRun {
                 percentile(all, 0.99) / 1e6,
                 cpuBefore.isPresent() && cpuAfter.isPresent()
                         ? cpu.perRequest(cpuBefore.get(), cpuAfter.get(), all.length)
-                        : null);
+                        : null,
+                countedAfter == null || all.length == 0 ? null : (double) (countedAfter - counted) / all.length);
     }
 
     private static List<LatencyLog> loop(int clients, Duration duration, Task task, AtomicLong errors)
