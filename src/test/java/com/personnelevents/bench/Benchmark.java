@@ -46,7 +46,8 @@ import java.util.regex.Pattern;
  * (ISO-8601 durations), {@code bench.clients} (create concurrencies, default "8,32"), {@code
  * bench.report} (file), {@code bench.machine} (a line describing the machine), {@code bench.only} (a
  * regular expression: only the scenarios whose names it finds run, for profiling one of them), {@code
- * bench.jitwarmup} (a mixed load before anything is measured), {@code bench.soak} and {@code bench.gclog}
+ * bench.jitwarmup} (a mixed load before anything is measured), {@code bench.createwarmup} (each create type
+ * alone before it is measured), {@code bench.checkpoint}, {@code bench.soak} and {@code bench.gclog}
  * (the memory run after the scenarios, and the service's GC log it reads).
  */
 public final class Benchmark {
@@ -60,6 +61,7 @@ public final class Benchmark {
     private final Duration duration;
     private final int[] createClients;
     private final Duration jitWarmup = Duration.parse(System.getProperty("bench.jitwarmup", "PT0S"));
+    private final Duration createWarmup = Duration.parse(System.getProperty("bench.createwarmup", "PT0S"));
     private final List<UUID> freePeople = new ArrayList<>();
     /**
      * The free people in four pools, so that no two creates contradict each other (an event dated after an
@@ -225,6 +227,9 @@ public final class Benchmark {
                 if (!only.matcher("create " + type).find()) {
                     continue;
                 }
+                // the type alone first, unmeasured: after the mix, the onboardings (measured first) kept the
+                // JIT's C2 thread at 70-90% of a core through their run and the floor's after it
+                LoadRun.run("JIT warm-up " + type, "api", 8, Duration.ZERO, createWarmup, (t, i) -> create(type));
                 for (int clients : createClients) {
                     measureCreates(
                             results, "create " + type, clients, (t, i) -> create(type), (t, i) -> floorCreate(type));
@@ -358,7 +363,8 @@ public final class Benchmark {
         if (freePeople.size() < 4 || someEvents.isEmpty()) {
             throw new IllegalStateException("The database holds no identities or events to run against");
         }
-        List<List<UUID>> pools = List.of(leavers, away, movers, floorPeople);
+        // half to the offboardings, which need a person each (the others may take one again)
+        List<List<UUID>> pools = List.of(leavers, away, leavers, movers, leavers, floorPeople);
         for (int i = 0; i < freePeople.size(); i++) {
             pools.get(i % pools.size()).add(freePeople.get(i));
         }
@@ -1087,7 +1093,10 @@ public final class Benchmark {
         md.append(jitWarmup.toSeconds())
                 .append(" s of reads first, and ")
                 .append(jitWarmup.dividedBy(3).toSeconds())
-                .append(" s of mixed load before the creates, unmeasured, so that the service's JIT has compiled")
+                .append(" s of mixed load before the creates, then ")
+                .append(createWarmup.toSeconds())
+                .append(
+                        " s of each create type alone before it is measured, unmeasured, so that the service's JIT has compiled")
                 .append(" its hot paths. Reads are measured before any create, on the organisation as loaded. ")
                 .append("Each scenario: warm-up ")
                 .append(warmup.toSeconds())
