@@ -83,7 +83,7 @@ java -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" 
     -Dbench.jitwarmup="${JIT_WARMUP:-PT180S}" -Dbench.warmup="$WARMUP" -Dbench.duration="$DURATION" -Dbench.soak="$SOAK" -Dbench.gclog=target/bench-gc.log \
     -Dbench.servicepid="$SERVICE" -Dbench.clockticks="$(getconf CLK_TCK)" -Dbench.only="${ONLY:-}" \
     -Dbench.pm="$PM" -Dbench.supervisor="$SUPERVISOR" -Dbench.security=p2002@bank.example -Dbench.password="$PASSWORD" \
-    -Dbench.httpfloor=true -Dbench.jfr=target/bench-reads.jfr -Dbench.checkpoint="${CHECKPOINT:-true}" -Dbench.createwarmup="${CREATE_WARMUP:-PT20S}" \
+    -Dbench.httpfloor=true -Dbench.jfr=target/bench-reads.jfr -Dbench.checkpoint="${CHECKPOINT:-true}" -Dbench.createwarmup="${CREATE_WARMUP:-PT120S}" \
     -Dbench.report="$REPORT" -Dbench.machine="$MACHINE" \
     com.personnelevents.bench.Benchmark
 cp "$REPORT" bench/results/latest.md

@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -62,6 +63,7 @@ public final class Benchmark {
     private final int[] createClients;
     private final Duration jitWarmup = Duration.parse(System.getProperty("bench.jitwarmup", "PT0S"));
     private final Duration createWarmup = Duration.parse(System.getProperty("bench.createwarmup", "PT0S"));
+    private final Map<String, String> createWarmups = new LinkedHashMap<>();
     private final List<UUID> freePeople = new ArrayList<>();
     /**
      * The free people in four pools, so that no two creates contradict each other (an event dated after an
@@ -227,9 +229,7 @@ public final class Benchmark {
                 if (!only.matcher("create " + type).find()) {
                     continue;
                 }
-                // the type alone first, unmeasured: after the mix, the onboardings (measured first) kept the
-                // JIT's C2 thread at 70-90% of a core through their run and the floor's after it
-                LoadRun.run("JIT warm-up " + type, "api", 8, Duration.ZERO, createWarmup, (t, i) -> create(type));
+                settle(type);
                 for (int clients : createClients) {
                     measureCreates(
                             results, "create " + type, clients, (t, i) -> create(type), (t, i) -> floorCreate(type));
@@ -250,6 +250,29 @@ public final class Benchmark {
         results.add(LoadRun.run(scenario, "api", clients, warmup, duration, api));
         results.add(LoadRun.run(
                 scenario, "jdbc", clients, warmup, duration, (t, i) -> floor(scenario, () -> floor.run(t, i))));
+    }
+
+    /**
+     * The type alone, unmeasured, in slices of 10 s, until the service's JIT compiler threads use less than 5%
+     * of a core over a slice (or {@code bench.createwarmup} has passed). After the mixed warm-up, the
+     * onboardings (measured first) kept the C2 thread at 70-90% of a core for some 70 s: through 20 s of their
+     * own, their measured run and the floor's after it.
+     */
+    private void settle(String type) throws Exception {
+        ProcessCpu cpu = ProcessCpu.fromSystemProperties();
+        Duration slice = Duration.ofSeconds(10);
+        Duration spent = Duration.ZERO;
+        boolean settled = false;
+        while (!settled && spent.compareTo(createWarmup) < 0) {
+            Optional<Long> before = cpu.compilerTicks();
+            LoadRun.run("JIT warm-up " + type, "api", 8, Duration.ZERO, slice, (t, i) -> create(type));
+            Optional<Long> after = cpu.compilerTicks();
+            spent = spent.plus(slice);
+            settled = before.isPresent()
+                    && after.isPresent()
+                    && after.get() - before.get() < cpu.ticksPerSecond() * slice.toSeconds() / 20;
+        }
+        createWarmups.put(type, spent.toSeconds() + " s" + (settled || createWarmup.isZero() ? "" : " (not settled)"));
     }
 
     /**
@@ -1093,10 +1116,14 @@ public final class Benchmark {
         md.append(jitWarmup.toSeconds())
                 .append(" s of reads first, and ")
                 .append(jitWarmup.dividedBy(3).toSeconds())
-                .append(" s of mixed load before the creates, then ")
+                .append(" s of mixed load before the creates, then each create type alone until the service's JIT")
+                .append(" compiler threads used under 5% of a core for 10 s (at most ")
                 .append(createWarmup.toSeconds())
-                .append(
-                        " s of each create type alone before it is measured, unmeasured, so that the service's JIT has compiled")
+                .append(" s: ")
+                .append(createWarmups.entrySet().stream()
+                        .map(e -> e.getKey() + " " + e.getValue())
+                        .collect(java.util.stream.Collectors.joining(", ")))
+                .append("), unmeasured, so that the service's JIT has compiled")
                 .append(" its hot paths. Reads are measured before any create, on the organisation as loaded. ")
                 .append("Each scenario: warm-up ")
                 .append(warmup.toSeconds())

@@ -3,6 +3,7 @@ package com.personnelevents.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -58,6 +59,32 @@ final class ProcessCpu {
         } catch (IOException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * Clock ticks the service's JIT compiler threads ({@code C1 CompilerThre…}, {@code C2 CompilerThre…}) have
+     * used so far; empty where {@code /proc} cannot say or names no such thread.
+     */
+    Optional<Long> compilerTicks() {
+        Path tasks = PROC.resolve(Long.toString(servicePid)).resolve("task");
+        if (servicePid < 0 || !Files.isDirectory(tasks)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> threads = Files.list(tasks)) {
+            List<Path> compilers = threads.filter(t -> read(t.resolve("comm")).matches("C[12] CompilerThre.*\\s*"))
+                    .toList();
+            return compilers.isEmpty()
+                    ? Optional.empty()
+                    : Optional.of(compilers.stream()
+                            .mapToLong(t -> ticks(read(t.resolve("stat"))))
+                            .sum());
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    long ticksPerSecond() {
+        return ticksPerSecond;
     }
 
     PerRequest perRequest(Snapshot before, Snapshot after, long requests) {

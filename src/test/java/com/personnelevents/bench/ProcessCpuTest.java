@@ -48,4 +48,12 @@ class ProcessCpuTest {
             assertThat(s.driver()).isGreaterThanOrEqualTo(s.service());
         });
     }
+
+    @Test
+    void finds_the_jit_compiler_threads_of_a_running_jvm() {
+        assumeTrue(Files.isDirectory(Path.of("/proc")), "Linux only");
+
+        assertThat(new ProcessCpu(ProcessHandle.current().pid(), 100).compilerTicks())
+                .hasValueSatisfying(ticks -> assertThat(ticks).isNotNegative());
+    }
 }
