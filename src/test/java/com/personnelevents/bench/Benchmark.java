@@ -66,7 +66,7 @@ public final class Benchmark {
     private final Map<String, String> createWarmups = new LinkedHashMap<>();
     private final List<UUID> freePeople = new ArrayList<>();
     /**
-     * The free people in four pools, so that no two creates contradict each other (an event dated after an
+     * The free people in four pools (half of them the leavers'), so that no two creates contradict each other (an event dated after an
      * open offboarding, overlapping leaves): offboardings and leaves take theirs in turn, role transitions
      * any of theirs, and the floor's rows (written without checks) never touch the API's people.
      */
@@ -216,8 +216,8 @@ public final class Benchmark {
             }
             profileReads();
             // Creates last: the reads are measured on the organisation as loaded.
-            // every type of create in turn, so that each one's code is compiled before it is measured (the
-            // onboardings and offboardings were left out once, and measured while the JIT compiled them)
+            // every type of create in turn (the onboardings and offboardings were left out once); each type then
+            // runs alone until the JIT settles (settle, below)
             LoadRun.run(
                     "JIT warm-up",
                     "api",
@@ -264,13 +264,14 @@ public final class Benchmark {
         Duration spent = Duration.ZERO;
         boolean settled = false;
         while (!settled && spent.compareTo(createWarmup) < 0) {
-            Optional<Long> before = cpu.compilerTicks();
+            Optional<Map<String, Long>> before = cpu.compilerTicks();
             LoadRun.run("JIT warm-up " + type, "api", 8, Duration.ZERO, slice, (t, i) -> create(type));
-            Optional<Long> after = cpu.compilerTicks();
+            Optional<Map<String, Long>> after = cpu.compilerTicks();
             spent = spent.plus(slice);
             settled = before.isPresent()
                     && after.isPresent()
-                    && after.get() - before.get() < cpu.ticksPerSecond() * slice.toSeconds() / 20;
+                    && ProcessCpu.compilerTicksBetween(before.get(), after.get())
+                            < cpu.ticksPerSecond() * slice.toSeconds() / 20;
         }
         createWarmups.put(type, spent.toSeconds() + " s" + (settled || createWarmup.isZero() ? "" : " (not settled)"));
     }
@@ -383,7 +384,7 @@ public final class Benchmark {
             query(c, "SELECT identity_id FROM personnel_event ORDER BY number DESC LIMIT 20000", somePeople);
             query(c, "SELECT id FROM personnel_event ORDER BY number DESC LIMIT 20000", someEvents);
         }
-        if (freePeople.size() < 4 || someEvents.isEmpty()) {
+        if (freePeople.size() < 6 || someEvents.isEmpty()) {
             throw new IllegalStateException("The database holds no identities or events to run against");
         }
         // half to the offboardings, which need a person each (the others may take one again)
@@ -537,8 +538,15 @@ public final class Benchmark {
                 .toString();
     }
 
+    /** The next person without an open event; each is offboarded once (a second offboarding would be refused). */
     private UUID nextFreePerson() {
-        return leavers.get(nextFree.getAndIncrement() % leavers.size());
+        int next = nextFree.getAndIncrement();
+        if (next >= leavers.size()) {
+            failures.putIfAbsent(
+                    "offboardings ran out of people",
+                    leavers.size() + " free people were offboarded; later offboardings reuse them and are refused");
+        }
+        return leavers.get(next % leavers.size());
     }
 
     /**
@@ -1094,8 +1102,12 @@ public final class Benchmark {
                 continue;
             }
             if (md.isEmpty()) {
-                md.append("\n## WAL per request (kB PostgreSQL wrote, the measured seconds only;")
-                        .append(" each side starts from a checkpoint unless bench.checkpoint=false)\n\n")
+                md.append("\n## WAL per request (kB PostgreSQL wrote, the measured seconds only; ")
+                        .append(
+                                Boolean.parseBoolean(System.getProperty("bench.checkpoint", "true"))
+                                        ? "each side started from a checkpoint"
+                                        : "no checkpoint before either side (bench.checkpoint=false)")
+                        .append(")\n\n")
                         .append("| scenario | clients | API | floor |\n| --- | ---: | ---: | ---: |\n");
             }
             md.append(String.format(

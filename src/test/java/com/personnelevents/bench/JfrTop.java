@@ -77,7 +77,7 @@ final class JfrTop {
         out.append("\n| top frame | share |\n| --- | ---: |\n");
         append(out, frames, samples, top);
         out.append(
-                "\n| nearest frame of our code (filters left out: they wrap every request) | share |\n| --- | ---: |\n");
+                "\n| nearest frame of our code (filters and the page view left out: they wrap every request or page) | share |\n| --- | ---: |\n");
         append(out, ours, samples, top);
         return out.toString();
     }
@@ -91,6 +91,7 @@ final class JfrTop {
             Map.entry("tools.jackson.", "the JSON answer written (Jackson)"),
             Map.entry("org.springframework.http.converter.", "the JSON answer written (Jackson)"),
             Map.entry("org.thymeleaf.", "the page rendered (Thymeleaf)"),
+            Map.entry("com.personnelevents.web.PageViews", "the page rendered (Thymeleaf)"),
             Map.entry("org.postgresql.", "database calls (JDBC driver)"),
             Map.entry("com.zaxxer.hikari.", "database calls (connection pool)"),
             Map.entry("org.springframework.jdbc.", "database calls (Spring JDBC)"),
@@ -114,8 +115,11 @@ final class JfrTop {
         return "elsewhere (GC, JIT, JDK only)";
     }
 
+    /** Frames every request (filters) or every page (the view: {@code web.PageViews}) passes through. */
     private static boolean isFilter(String frame) {
-        return frame.contains("Filter.doFilter") || frame.contains("Filter$");
+        return frame.contains("Filter.doFilter")
+                || frame.contains("Filter$")
+                || frame.startsWith("com.personnelevents.web.PageViews");
     }
 
     private static void append(StringBuilder out, Map<String, Integer> counts, int samples, int top) {

@@ -3,8 +3,9 @@ package com.personnelevents.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -62,25 +63,45 @@ final class ProcessCpu {
     }
 
     /**
-     * Clock ticks the service's JIT compiler threads ({@code C1 CompilerThre…}, {@code C2 CompilerThre…}) have
-     * used so far; empty where {@code /proc} cannot say or names no such thread.
+     * Clock ticks of user and system time each of the service's JIT compiler threads ({@code C1 CompilerThre…},
+     * {@code C2 CompilerThre…}) has used so far, by thread id; empty where {@code /proc} cannot say or names no
+     * such thread. The JVM may start and stop compiler threads beyond the first of each kind as the load
+     * changes: compare two readings with {@link #compilerTicksBetween}.
      */
-    Optional<Long> compilerTicks() {
+    Optional<Map<String, Long>> compilerTicks() {
         Path tasks = PROC.resolve(Long.toString(servicePid)).resolve("task");
         if (servicePid < 0 || !Files.isDirectory(tasks)) {
             return Optional.empty();
         }
         try (Stream<Path> threads = Files.list(tasks)) {
-            List<Path> compilers = threads.filter(t -> read(t.resolve("comm")).matches("C[12] CompilerThre.*\\s*"))
-                    .toList();
-            return compilers.isEmpty()
-                    ? Optional.empty()
-                    : Optional.of(compilers.stream()
-                            .mapToLong(t -> ticks(read(t.resolve("stat"))))
-                            .sum());
+            Map<String, Long> compilers = threads.filter(t -> isCompiler(read(t.resolve("comm"))))
+                    .collect(Collectors.toMap(t -> t.getFileName().toString(), t -> ownTicks(read(t.resolve("stat")))));
+            return compilers.isEmpty() ? Optional.empty() : Optional.of(compilers);
         } catch (IOException e) {
             return Optional.empty();
         }
+    }
+
+    static boolean isCompiler(String comm) {
+        return comm.strip().matches("C[12] CompilerThre.*");
+    }
+
+    /** The ticks the threads of both readings used between them; a thread in only one of them is left out. */
+    static long compilerTicksBetween(Map<String, Long> before, Map<String, Long> after) {
+        return after.entrySet().stream()
+                .filter(e -> before.containsKey(e.getKey()))
+                .mapToLong(e -> Math.max(0, e.getValue() - before.get(e.getKey())))
+                .sum();
+    }
+
+    /** User and system time of one thread's {@code stat} line (the 14th and 15th fields). */
+    static long ownTicks(String stat) {
+        int end = stat.lastIndexOf(')');
+        if (end < 0) {
+            return 0;
+        }
+        String[] fields = stat.substring(end + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 
     long ticksPerSecond() {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ProcessCpuTest {
@@ -54,6 +55,24 @@ class ProcessCpuTest {
         assumeTrue(Files.isDirectory(Path.of("/proc")), "Linux only");
 
         assertThat(new ProcessCpu(ProcessHandle.current().pid(), 100).compilerTicks())
-                .hasValueSatisfying(ticks -> assertThat(ticks).isNotNegative());
+                .hasValueSatisfying(threads -> assertThat(threads).isNotEmpty());
+        assertThat(ProcessCpu.isCompiler("C2 CompilerThre\n")).isTrue();
+        assertThat(ProcessCpu.isCompiler("C1 CompilerThre")).isTrue();
+        assertThat(ProcessCpu.isCompiler("http-nio-8089-exec-1\n")).isFalse();
+    }
+
+    @Test
+    void a_threads_own_time_leaves_out_what_the_process_reports_for_its_children() {
+        String stat = "4243 (C2 CompilerThre) S 1 4242 4242 0 -1 4194560 1000 0 0 0 1234 567 800 200 20 0 1 0 99 0 0";
+
+        assertThat(ProcessCpu.ownTicks(stat)).isEqualTo(1234 + 567);
+    }
+
+    @Test
+    void compiler_time_between_two_readings_counts_only_the_threads_in_both() {
+        Map<String, Long> before = Map.of("10", 100L, "11", 50L);
+        Map<String, Long> after = Map.of("10", 130L, "12", 500L);
+
+        assertThat(ProcessCpu.compilerTicksBetween(before, after)).isEqualTo(30);
     }
 }
