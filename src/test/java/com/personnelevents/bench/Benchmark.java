@@ -63,6 +63,9 @@ public final class Benchmark {
     private final int[] createClients;
     private final Duration jitWarmup = Duration.parse(System.getProperty("bench.jitwarmup", "PT0S"));
     private final Duration createWarmup = Duration.parse(System.getProperty("bench.createwarmup", "PT0S"));
+    /** Whether each side of a create starts from a checkpoint (on PostgreSQL). */
+    private final boolean checkpoints = Boolean.parseBoolean(System.getProperty("bench.checkpoint", "true"));
+
     private final Map<String, String> createWarmups = new LinkedHashMap<>();
     private final List<UUID> freePeople = new ArrayList<>();
     /**
@@ -286,7 +289,7 @@ public final class Benchmark {
     private void measureCreates(
             List<Result> results, String scenario, int clients, LoadRun.Task api, LoadRun.Task floor) throws Exception {
         boolean postgres = isPostgres();
-        boolean checkpoint = postgres && Boolean.parseBoolean(System.getProperty("bench.checkpoint", "true"));
+        boolean checkpoint = postgres && checkpoints;
         LoadRun.Counter wal = postgres ? this::walWritten : null;
         if (checkpoint) {
             checkpoint();
@@ -1093,7 +1096,7 @@ public final class Benchmark {
     }
 
     /** The WAL each create wrote, API side and floor side (kB a request, the measured seconds only). */
-    static String walTable(List<Result> results) {
+    static String walTable(List<Result> results, boolean checkpoints) {
         StringBuilder md = new StringBuilder();
         for (int i = 0; i + 1 < results.size(); i += 2) {
             Double api = results.get(i).walBytes();
@@ -1104,7 +1107,7 @@ public final class Benchmark {
             if (md.isEmpty()) {
                 md.append("\n## WAL per request (kB PostgreSQL wrote, the measured seconds only; ")
                         .append(
-                                Boolean.parseBoolean(System.getProperty("bench.checkpoint", "true"))
+                                checkpoints
                                         ? "each side started from a checkpoint"
                                         : "no checkpoint before either side (bench.checkpoint=false)")
                         .append(")\n\n")
@@ -1164,7 +1167,7 @@ public final class Benchmark {
                     floor.perSecond() == 0 ? 0 : 100 * api.perSecond() / floor.perSecond()));
         }
         md.append(cpuTable(results));
-        md.append(walTable(results));
+        md.append(walTable(results, checkpoints));
         if (!failures.isEmpty()) {
             md.append("\nFailed answers (the first of each kind):\n\n");
             failures.forEach((kind, body) -> md.append("- ")

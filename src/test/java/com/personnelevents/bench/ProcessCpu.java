@@ -96,12 +96,8 @@ final class ProcessCpu {
 
     /** User and system time of one thread's {@code stat} line (the 14th and 15th fields). */
     static long ownTicks(String stat) {
-        int end = stat.lastIndexOf(')');
-        if (end < 0) {
-            return 0;
-        }
-        String[] fields = stat.substring(end + 2).split(" ");
-        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        String[] fields = fields(stat);
+        return fields.length == 0 ? 0 : Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 
     long ticksPerSecond() {
@@ -124,16 +120,24 @@ final class ProcessCpu {
      * connection the pool retires during a scenario nor a parallel worker that lived within it.
      */
     static long ticks(String stat) {
-        int end = stat.lastIndexOf(')');
-        if (end < 0) {
+        String[] fields = fields(stat);
+        if (fields.length == 0) {
             return 0;
         }
-        String[] fields = stat.substring(end + 2).split(" ");
-        // fields[0] is the 3rd field (state): utime is the 14th, stime the 15th, cutime and cstime follow
         return Long.parseLong(fields[11])
                 + Long.parseLong(fields[12])
                 + Long.parseLong(fields[13])
                 + Long.parseLong(fields[14]);
+    }
+
+    /**
+     * The fields of a {@code stat} line after the command name's closing parenthesis (the name may hold spaces
+     * and parentheses): {@code [0]} is the 3rd field (state), so utime is {@code [11]}, stime {@code [12]},
+     * cutime and cstime follow. Empty for an empty line (a process or thread that ended meanwhile).
+     */
+    private static String[] fields(String stat) {
+        int end = stat.lastIndexOf(')');
+        return end < 0 ? new String[0] : stat.substring(end + 2).split(" ");
     }
 
     private static String read(Path file) {
