@@ -12,6 +12,7 @@ import com.personnelevents.db.Where;
 import com.personnelevents.identity.IdentityAttribute;
 import com.personnelevents.identity.IdentityAttributeColumns;
 import com.personnelevents.identity.IdentityAttributes;
+import com.personnelevents.identity.IdentityService;
 import com.personnelevents.identity.IdentityStatus;
 import com.personnelevents.web.PageResponse;
 import com.personnelevents.workflow.EventStatus;
@@ -416,18 +417,35 @@ class PersonnelEventRepository {
         return byEvent;
     }
 
-    /** What the events carry about their identities, by event id. */
-    Map<UUID, IdentityAttributes> identityData(Collection<UUID> eventIds) {
-        Map<UUID, IdentityAttributes> data = new HashMap<>();
-        if (eventIds.isEmpty()) {
-            return data;
-        }
-        jdbc.sql("SELECT * FROM personnel_event_identity WHERE event_id = ANY(:ids)")
-                .param("ids", com.personnelevents.db.Ids.array(eventIds))
-                .query((ResultSet rs) -> {
-                    data.put(uuid(rs, "event_id"), IdentityAttributeColumns.read(rs));
-                });
-        return data;
+    /** A new batch of reads (see {@link QueryBatch}). */
+    QueryBatch batch() {
+        return new QueryBatch(batchJdbc, postgres);
+    }
+
+    /** What an event proposes for its identity, with its supervisor's name. */
+    record Proposed(UUID eventId, IdentityAttributes attributes, String supervisorName) {}
+
+    /**
+     * What these events propose for their identities, with the supervisors' names, read with the batch's
+     * other statements.
+     */
+    QueryBatch.Read<Proposed> proposedIdentities(QueryBatch batch, Collection<UUID> eventIds) {
+        return batch.add(
+                "SELECT d.event_id, " + IdentityAttributeColumns.columnsOf("d")
+                        + ", s.last_name AS supervisor_last_name, s.first_name AS supervisor_first_name"
+                        + " FROM personnel_event_identity d LEFT JOIN identity s ON s.id = d.supervisor_id"
+                        + " WHERE d.event_id = ANY(?)",
+                (rs, n) -> {
+                    String supervisorLast = rs.getString("supervisor_last_name");
+                    return new Proposed(
+                            uuid(rs, "event_id"),
+                            IdentityAttributeColumns.read(rs),
+                            supervisorLast == null
+                                    ? null
+                                    : IdentityService.displayName(
+                                            supervisorLast, rs.getString("supervisor_first_name")));
+                },
+                com.personnelevents.db.Ids.array(eventIds));
     }
 
     void clearCustomField(int slot) {

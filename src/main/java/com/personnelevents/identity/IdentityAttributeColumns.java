@@ -26,6 +26,11 @@ public final class IdentityAttributeColumns {
     /** {@code first_name = :firstName, …} for an UPDATE. */
     public static final String ASSIGNMENTS = join(a -> a.column() + " = :" + a.name());
 
+    /** {@code t.first_name, t.last_name, …}: the columns of the table named {@code alias} in a join. */
+    public static String columnsOf(String alias) {
+        return join(a -> alias + "." + a.column());
+    }
+
     private IdentityAttributeColumns() {}
 
     public static Map<String, Object> params(IdentityAttributes attributes) {

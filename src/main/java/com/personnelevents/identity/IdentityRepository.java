@@ -5,6 +5,8 @@ import static com.personnelevents.db.Timestamps.toDb;
 import static com.personnelevents.db.Timestamps.uuid;
 
 import com.personnelevents.db.Databases;
+import com.personnelevents.db.Ids;
+import com.personnelevents.db.QueryBatch;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
@@ -34,6 +36,17 @@ class IdentityRepository {
         this.jdbc = jdbc;
     }
 
+    /**
+     * The same read as {@link #SELECT}, its columns by name: a statement of a {@link QueryBatch} cannot
+     * take {@code *} (PostgreSQL's driver re-prepares a single statement whose result changed, never one
+     * part of several).
+     */
+    private static final String BATCH_SELECT = "SELECT i.id, i.external_id, i.status, i.created_date,"
+            + " i.updated_date, i.first_seen_date, i.inactivated_date, i.version, "
+            + IdentityAttributeColumns.columnsOf("i")
+            + ", s.first_name AS supervisor_first_name, s.last_name AS supervisor_last_name"
+            + " FROM identity i LEFT JOIN identity s ON s.id = i.supervisor_id";
+
     Optional<IdentityRow> findById(UUID id) {
         return jdbc.sql(SELECT + " WHERE i.id = :id")
                 .param("id", id)
@@ -41,14 +54,9 @@ class IdentityRepository {
                 .optional();
     }
 
-    List<IdentityRow> findByIds(Collection<UUID> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.sql(SELECT + " WHERE i.id = ANY(:ids)")
-                .param("ids", com.personnelevents.db.Ids.array(ids))
-                .query(this::row)
-                .list();
+    /** These identities (those that exist), read with the batch's other statements. */
+    QueryBatch.Read<IdentityRow> findByIds(QueryBatch batch, Collection<UUID> ids) {
+        return batch.add(BATCH_SELECT + " WHERE i.id = ANY(?)", this::row, Ids.array(ids));
     }
 
     /**

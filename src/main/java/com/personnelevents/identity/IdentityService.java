@@ -1,5 +1,6 @@
 package com.personnelevents.identity;
 
+import com.personnelevents.db.QueryBatch;
 import com.personnelevents.failure.ConflictException;
 import com.personnelevents.failure.NotFoundException;
 import com.personnelevents.identity.IdentityRepository.IdentityRow;
@@ -66,9 +67,13 @@ public class IdentityService implements CustomFieldValues {
         return find(id).orElseThrow(() -> new NotFoundException(notFound(id)));
     }
 
-    /** One statement: no transaction of its own (a list page reads it after its page, in autocommit). */
-    public Map<UUID, IdentityResponse> findAll(Collection<UUID> ids) {
-        return repository.findByIds(ids).stream()
+    /**
+     * These identities as the answers show them, by id (those that exist), read with the batch's other
+     * statements: a list page reads them with what its onboardings propose, in one round trip.
+     */
+    public java.util.function.Supplier<Map<UUID, IdentityResponse>> findAll(QueryBatch batch, Collection<UUID> ids) {
+        QueryBatch.Read<IdentityRow> rows = repository.findByIds(batch, ids);
+        return () -> rows.list().stream()
                 .map(IdentityService::response)
                 .collect(Collectors.toMap(IdentityResponse::id, Function.identity()));
     }
@@ -93,37 +98,16 @@ public class IdentityService implements CustomFieldValues {
                         : repository.displayName(attributes.supervisorId()).orElse(null));
     }
 
-    /**
-     * The same for a page of onboardings not yet approved, by future id: their supervisors' names read in
-     * one statement, not one per onboarding.
-     */
-    @Transactional(readOnly = true)
-    public Map<UUID, IdentityResponse> previews(Collection<Preview> onboardings) {
-        Map<UUID, String> names = repository.displayNames(onboardings.stream()
-                .map(p -> p.attributes().supervisorId())
-                .filter(java.util.Objects::nonNull)
-                .collect(Collectors.toSet()));
-        Map<UUID, IdentityResponse> previews = new java.util.HashMap<>();
-        for (Preview p : onboardings) {
-            previews.put(
-                    p.futureId(),
-                    preview(
-                            p.futureId(),
-                            p.attributes(),
-                            p.createdAt(),
-                            names.get(p.attributes().supervisorId())));
-        }
-        return previews;
-    }
-
-    /** An onboarding whose identity does not exist yet: its future id, its attributes, when it was created. */
-    public record Preview(UUID futureId, IdentityAttributes attributes, Instant createdAt) {}
-
     /** The same, with the supervisor's name already read (a create reads it when it checks they exist). */
     public IdentityResponse preview(
             UUID futureId, IdentityAttributes attributes, Instant createdAt, String supervisorName) {
         Identity identity = Identity.create(futureId, null, attributes, IdentityStatus.Active, createdAt);
         return response(new IdentityRow(identity, supervisorName));
+    }
+
+    /** "Last, First", the way the product shows people. */
+    public static String displayName(String lastName, String firstName) {
+        return IdentityRepository.displayName(lastName, firstName);
     }
 
     /**

@@ -152,6 +152,41 @@ class ListPersonnelEventsIT extends ApiIntegrationTest {
     }
 
     @Test
+    void shows_a_rehire_with_the_stored_identity_not_what_its_onboarding_proposes() {
+        String externalId = "HR-" + UUID.randomUUID();
+        ApiResponse imported = post(
+                "/api/identities",
+                token("identities:write"),
+                JsonBody.json()
+                        .with(
+                                "identities",
+                                List.of(java.util.Map.of(
+                                        "externalId",
+                                        externalId,
+                                        "firstName",
+                                        "Rae",
+                                        "lastName",
+                                        "Turner",
+                                        "email",
+                                        "rturner-" + UUID.randomUUID() + "@example.com",
+                                        "status",
+                                        "Disabled"))));
+        assertThat(imported.status()).as(imported.body().toString()).isEqualTo(200);
+        String leaver = imported.text("items.0.id");
+        ApiResponse rehire = post(
+                "/api/personnel-events/onboard",
+                writer,
+                anOnboardRequest(20).with("identity.externalId", externalId).with("identity.lastName", "Turner-Hale"));
+        assertThat(rehire.text("affectedIdentity.id")).isEqualTo(leaver);
+
+        ApiResponse page = get("/api/personnel-events?identityId=" + leaver, reader);
+
+        assertThat(page.at("totalCount").asLong()).isEqualTo(1);
+        assertThat(page.text("items.0.affectedIdentity.lastName")).isEqualTo("Turner");
+        assertThat(page.text("items.0.affectedIdentity.status")).isEqualTo("Disabled");
+    }
+
+    @Test
     void shows_each_onboarding_in_a_page_with_its_own_supervisors_name() {
         UUID robert = givenIdentity("Robert", "Martinez");
         UUID ada = givenIdentity("Ada", "Lovelace");
