@@ -16,9 +16,11 @@ import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -53,6 +55,7 @@ import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
+import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -161,6 +164,29 @@ class SignInConfig {
     @Qualifier("springSessionTransactionOperations")
     TransactionOperations springSessionTransactionOperations() {
         return TransactionOperations.withoutTransaction();
+    }
+
+    /**
+     * The sessions as Spring Session's filter reads and saves them: a page's session is read once, not twice
+     * ({@link SessionReads}). Static: a post-processor is made before the other beans.
+     */
+    @Bean
+    static BeanPostProcessor pageSessions() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                return bean instanceof JdbcIndexedSessionRepository sessions ? SessionReads.readOnce(sessions) : bean;
+            }
+        };
+    }
+
+    /** The request's scope of {@link #pageSessions}: wraps Spring Session's filter. */
+    @Bean
+    FilterRegistrationBean<SessionReads.Scope> sessionReadsScope() {
+        FilterRegistrationBean<SessionReads.Scope> registration =
+                new FilterRegistrationBean<>(new SessionReads.Scope());
+        registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 1);
+        return registration;
     }
 
     /** Spring Session's parameters of a session update, in its order. */

@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.aop.framework.Advised;
+import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,6 +34,15 @@ class SharedSessionIT extends PeopleTest {
 
     @Autowired
     private JdbcClient jdbc;
+
+    /** What the read's count means is pinned by {@code SessionReadsTest}, with Spring Session's own filter. */
+    @Test
+    void the_sessions_a_page_reads_answer_the_read_after_a_save_from_the_request() {
+        assertThat(AopUtils.isAopProxy(sessions)).isTrue();
+        assertThat(((Advised) sessions).getAdvisors())
+                .extracting(advisor -> advisor.getAdvice().getClass().getSimpleName())
+                .contains("ReadOnce");
+    }
 
     @Test
     void a_session_begun_on_one_instance_serves_the_person_on_another_and_ends_on_both() {
