@@ -204,11 +204,15 @@ class PersonnelEventRepository {
 
     /** The identity's events that are neither completed nor canceled, oldest first. */
     List<EventRow> openEvents(UUID identityId) {
-        return jdbc.sql("SELECT * FROM personnel_event WHERE identity_id = :identityId AND status NOT IN "
-                        + EventStatus.TERMINAL_SQL + " ORDER BY number")
-                .param("identityId", identityId)
+        return jdbc.sql(OPEN_EVENTS)
+                .param(1, identityId)
                 .query(PersonnelEventRepository::eventRow)
                 .list();
+    }
+
+    /** The same, read with the batch's other statements. */
+    QueryBatch.Read<EventRow> openEvents(QueryBatch batch, UUID identityId) {
+        return batch.add(OPEN_EVENTS, PersonnelEventRepository::eventRow, identityId);
     }
 
     /** The ids of the identity's open events of one type, oldest first. */
@@ -422,19 +426,20 @@ class PersonnelEventRepository {
         return new QueryBatch(batchJdbc, postgres);
     }
 
-    /** What an event proposes for its identity, with its supervisor's name. */
+    /** What an event proposes for an identity not stored, with its supervisor's name. */
     record Proposed(UUID eventId, IdentityAttributes attributes, String supervisorName) {}
 
     /**
-     * What these events propose for their identities, with the supervisors' names, read with the batch's
-     * other statements.
+     * What these events propose for identities not stored, with the supervisors' names, read with the
+     * batch's other statements.
      */
     QueryBatch.Read<Proposed> proposedIdentities(QueryBatch batch, Collection<UUID> eventIds) {
         return batch.add(
                 "SELECT d.event_id, " + IdentityAttributeColumns.columnsOf("d")
                         + ", s.last_name AS supervisor_last_name, s.first_name AS supervisor_first_name"
-                        + " FROM personnel_event_identity d LEFT JOIN identity s ON s.id = d.supervisor_id"
-                        + " WHERE d.event_id = ANY(?)",
+                        + " FROM personnel_event_identity d JOIN personnel_event e ON e.id = d.event_id"
+                        + " LEFT JOIN identity s ON s.id = d.supervisor_id WHERE d.event_id = ANY(?)"
+                        + " AND NOT EXISTS (SELECT 1 FROM identity i WHERE i.id = e.identity_id)",
                 (rs, n) -> {
                     String supervisorLast = rs.getString("supervisor_last_name");
                     return new Proposed(
@@ -531,6 +536,11 @@ class PersonnelEventRepository {
             "id, number, type, status, identity_id, reporter_id, reporter_name, assignee_id,"
                     + " assignee_name, needed_on, needed_until, completed_on, created_at, snoozed_until, activity_head,"
                     + " comment_head, version";
+
+    /** An identity's open events, oldest first. */
+    private static final String OPEN_EVENTS = "SELECT " + EVENT_COLUMNS
+            + " FROM personnel_event WHERE identity_id = ? AND status NOT IN " + EventStatus.TERMINAL_SQL
+            + " ORDER BY number";
 
     static EventRow eventRow(ResultSet rs, int n) throws SQLException {
         UUID assigneeId = uuid(rs, "assignee_id");

@@ -31,9 +31,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -165,13 +167,22 @@ public class PersonnelEventService implements CustomFieldValues {
         Optional<IdentityResponse> returning =
                 checked.type() == EventType.Onboard && violations.isEmpty() ? rehired(checked) : Optional.empty();
         NewEvent event = returning.map(r -> checked.rehireOf(r.id())).orElse(checked);
-        // The affected identity is locked before any check reads it, and read once for the answer too.
-        Optional<IdentityResponse> identity =
-                event.identityId() == null ? Optional.empty() : identities.lock(event.identityId());
+        // The affected identity is locked before any check reads it, and read once for the answer too. Its
+        // open events are read in the same round trip, once the lock is held (a batch's statements run in
+        // order, each with its own snapshot at read committed).
+        Optional<IdentityResponse> identity = Optional.empty();
+        List<EventRow> open = List.of();
+        if (event.identityId() != null) {
+            QueryBatch reads = events.batch();
+            Supplier<Optional<IdentityResponse>> locked = identities.lock(reads, event.identityId());
+            QueryBatch.Read<EventRow> openRead = events.openEvents(reads, event.identityId());
+            reads.run();
+            identity = locked.get();
+            open = openRead.list();
+        }
         String supervisorName = checkReferences(event, identity.isPresent(), violations);
         violations.throwIfAny();
         if (event.identityId() != null) {
-            List<EventRow> open = events.openEvents(event.identityId());
             checkGuardRails(event, identity.orElseThrow().status(), open);
             conflicts.check(event.identityId(), open, event.type(), event.effectiveDate(), event.endDate());
         }
@@ -366,27 +377,38 @@ public class PersonnelEventService implements CustomFieldValues {
 
     /**
      * The rows as the list shows them, each with its identity (or the one an onboarding will create): the
-     * stored identities, and what the page's onboardings propose with their supervisors' names, read in one
-     * round trip, where reading the proposals of only the hires not stored took three (the second and third
-     * waited for the first). An onboarding shows its proposal until its identity is stored.
+     * stored identities, and what the onboardings whose identity is not stored propose, with their
+     * supervisors' names, read in one round trip where they took up to three (the second and third waited
+     * for the first). An identity stored between the two statements (its onboarding approved meanwhile) is
+     * in neither: it is read once more.
      */
     List<PersonnelEventSummary> summaries(List<EventRow> rows) {
         QueryBatch batch = events.batch();
         Supplier<Map<UUID, IdentityResponse>> identitiesRead = identities.findAll(
                 batch, rows.stream().map(EventRow::identityId).collect(Collectors.toSet()));
         QueryBatch.Read<PersonnelEventRepository.Proposed> proposedRead = events.proposedIdentities(
-                batch,
-                rows.stream()
-                        .filter(row -> row.type() == EventType.Onboard)
-                        .map(EventRow::id)
-                        .toList());
+                batch, onboardings(rows).map(EventRow::id).toList());
         batch.run();
-        Map<UUID, IdentityResponse> stored = identitiesRead.get();
+        Map<UUID, IdentityResponse> stored = new HashMap<>(identitiesRead.get());
         Map<UUID, PersonnelEventRepository.Proposed> proposed = proposedRead.list().stream()
                 .collect(Collectors.toMap(PersonnelEventRepository.Proposed::eventId, Function.identity()));
+        Set<UUID> storedMeanwhile = onboardings(rows)
+                .filter(row -> !stored.containsKey(row.identityId()) && !proposed.containsKey(row.id()))
+                .map(EventRow::identityId)
+                .collect(Collectors.toSet());
+        if (!storedMeanwhile.isEmpty()) {
+            QueryBatch again = events.batch();
+            Supplier<Map<UUID, IdentityResponse>> read = identities.findAll(again, storedMeanwhile);
+            again.run();
+            stored.putAll(read.get());
+        }
         return rows.stream()
                 .map(row -> PersonnelEventSummary.of(row, identityOf(row, stored, proposed)))
                 .toList();
+    }
+
+    private static java.util.stream.Stream<EventRow> onboardings(List<EventRow> rows) {
+        return rows.stream().filter(row -> row.type() == EventType.Onboard);
     }
 
     /** The row's stored identity, or a preview of the one its onboarding proposes; null when neither. */

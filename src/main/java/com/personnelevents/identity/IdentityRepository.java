@@ -36,14 +36,16 @@ class IdentityRepository {
         this.jdbc = jdbc;
     }
 
+    /** The columns of {@code identity i} that {@link #row} reads. */
+    private static final String COLUMNS = "i.id, i.external_id, i.status, i.created_date, i.updated_date,"
+            + " i.first_seen_date, i.inactivated_date, i.version, " + IdentityAttributeColumns.columnsOf("i");
+
     /**
      * The same read as {@link #SELECT}, its columns by name: a statement of a {@link QueryBatch} cannot
      * take {@code *} (PostgreSQL's driver re-prepares a single statement whose result changed, never one
      * part of several).
      */
-    private static final String BATCH_SELECT = "SELECT i.id, i.external_id, i.status, i.created_date,"
-            + " i.updated_date, i.first_seen_date, i.inactivated_date, i.version, "
-            + IdentityAttributeColumns.columnsOf("i")
+    private static final String BATCH_SELECT = "SELECT " + COLUMNS
             + ", s.first_name AS supervisor_first_name, s.last_name AS supervisor_last_name"
             + " FROM identity i LEFT JOIN identity s ON s.id = i.supervisor_id";
 
@@ -67,15 +69,19 @@ class IdentityRepository {
      * one holding the event-number row, the other this row.
      */
     Optional<IdentityRow> lock(UUID id) {
-        return jdbc.sql("""
-                        SELECT i.*,
-                               (SELECT s.first_name FROM identity s WHERE s.id = i.supervisor_id) AS supervisor_first_name,
-                               (SELECT s.last_name FROM identity s WHERE s.id = i.supervisor_id) AS supervisor_last_name
-                          FROM identity i WHERE i.id = :id
-                        """ + (postgres ? "FOR NO KEY UPDATE" : "FOR UPDATE"))
-                .param("id", id)
-                .query(this::row)
-                .optional();
+        return jdbc.sql(lockStatement()).param(1, id).query(this::row).optional();
+    }
+
+    /** The same lock and read, with the batch's other statements (those after it read once it is held). */
+    QueryBatch.Read<IdentityRow> lock(QueryBatch batch, UUID id) {
+        return batch.add(lockStatement(), this::row, id);
+    }
+
+    private String lockStatement() {
+        return "SELECT " + COLUMNS
+                + ", (SELECT s.first_name FROM identity s WHERE s.id = i.supervisor_id) AS supervisor_first_name"
+                + ", (SELECT s.last_name FROM identity s WHERE s.id = i.supervisor_id) AS supervisor_last_name"
+                + " FROM identity i WHERE i.id = ? " + (postgres ? "FOR NO KEY UPDATE" : "FOR UPDATE");
     }
 
     Optional<IdentityRow> findByExternalId(String externalId) {

@@ -119,6 +119,15 @@ public class IdentityService implements CustomFieldValues {
         return repository.lock(id).map(IdentityService::response);
     }
 
+    /**
+     * The same lock and read as {@link #lock(UUID)}, with the batch's other statements, in the caller's
+     * transaction: the answer once the batch has run.
+     */
+    public java.util.function.Supplier<Optional<IdentityResponse>> lock(QueryBatch batch, UUID id) {
+        QueryBatch.Read<IdentityRow> row = repository.lock(batch, id);
+        return () -> row.optional().map(IdentityService::response);
+    }
+
     /** "Last, First" of an existing identity. */
     @Transactional(readOnly = true)
     public Optional<String> displayName(UUID id) {
