@@ -19,8 +19,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * round trip of each page's eight. Within one request, a read of the session this request has just saved
  * answers with that session, as the database would. The read that
  * decides who the person is always goes to the database: it comes before any save. So do all reads outside
- * a request that {@link Scope} wraps (an error page's dispatch, the clean-up of expired sessions), and a read
- * after the request deleted the session.
+ * a request that {@link Scope} wraps (an error page's or an async dispatch), and a read after the request
+ * deleted the session. The answer is the request's own session object, not a copy: in Spring Session 4.1 the
+ * read after the save only decides whether the browser's id is still valid ({@code SessionReadsTest} counts
+ * the reads with and without this).
  */
 final class SessionReads {
 

@@ -16,6 +16,7 @@ import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -148,8 +149,9 @@ class SignInConfig {
 
     /**
      * Spring Session's statements run in autocommit. By default each ran in a transaction of its own, so a
-     * page paid a {@code COMMIT} round trip for each read of the session (two a page: Spring Session reads it
-     * again after Thymeleaf's flush commits the response, spring-projects/spring-session#1731) and one for
+     * page paid a {@code COMMIT} round trip for each read of the session (two a page then: Spring Session reads it
+     * again after Thymeleaf's flush commits the response, spring-projects/spring-session#1731; one since
+     * {@link SessionReads}) and one for
      * the last access's update: 3 of the 13 round trips of a taskboard page. A read is one statement (the
      * session joined with its attributes), and so are a sign-out's delete and the expired sessions' clean-up;
      * a save's statements (the session row, then each added, changed or removed attribute) are each whole
@@ -180,12 +182,17 @@ class SignInConfig {
         };
     }
 
-    /** The request's scope of {@link #pageSessions}: wraps Spring Session's filter. */
+    /**
+     * The request's scope of {@link #pageSessions}: wraps Spring Session's filter, wherever Boot's property
+     * puts it.
+     */
     @Bean
-    FilterRegistrationBean<SessionReads.Scope> sessionReadsScope() {
+    FilterRegistrationBean<SessionReads.Scope> sessionReadsScope(
+            @Value("${spring.session.servlet.filter-order:" + SessionRepositoryFilter.DEFAULT_ORDER + "}")
+                    int sessionFilterOrder) {
         FilterRegistrationBean<SessionReads.Scope> registration =
                 new FilterRegistrationBean<>(new SessionReads.Scope());
-        registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 1);
+        registration.setOrder(sessionFilterOrder - 1);
         return registration;
     }
 

@@ -426,20 +426,24 @@ class PersonnelEventRepository {
         return new QueryBatch(batchJdbc, postgres);
     }
 
-    /** What an event proposes for an identity not stored, with its supervisor's name. */
+    /** What an event proposes for its identity, with its supervisor's name. */
     record Proposed(UUID eventId, IdentityAttributes attributes, String supervisorName) {}
 
     /**
-     * What these events propose for identities not stored, with the supervisors' names, read with the
-     * batch's other statements.
+     * What these events propose for their identities, with the supervisors' names, read with the batch's
+     * other statements. Each distinct supervisor is looked up once: a page of a Supervisor's hires names the
+     * same one fifty times, and joining each row to them, with a check per row that the identity is not
+     * stored, cost a Supervisor's list a third more of the database's time (0.99 → 1.48 ms a request, one run
+     * each).
      */
     QueryBatch.Read<Proposed> proposedIdentities(QueryBatch batch, Collection<UUID> eventIds) {
         return batch.add(
-                "SELECT d.event_id, " + IdentityAttributeColumns.columnsOf("d")
-                        + ", s.last_name AS supervisor_last_name, s.first_name AS supervisor_first_name"
-                        + " FROM personnel_event_identity d JOIN personnel_event e ON e.id = d.event_id"
-                        + " LEFT JOIN identity s ON s.id = d.supervisor_id WHERE d.event_id = ANY(?)"
-                        + " AND NOT EXISTS (SELECT 1 FROM identity i WHERE i.id = e.identity_id)",
+                "WITH d AS (SELECT event_id, " + IdentityAttributeColumns.COLUMNS
+                        + " FROM personnel_event_identity WHERE event_id = ANY(?)),"
+                        + " s AS (SELECT id, last_name, first_name FROM identity"
+                        + " WHERE id IN (SELECT supervisor_id FROM d))"
+                        + " SELECT d.*, s.last_name AS supervisor_last_name, s.first_name AS supervisor_first_name"
+                        + " FROM d LEFT JOIN s ON s.id = d.supervisor_id",
                 (rs, n) -> {
                     String supervisorLast = rs.getString("supervisor_last_name");
                     return new Proposed(

@@ -31,11 +31,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -376,39 +374,33 @@ public class PersonnelEventService implements CustomFieldValues {
     }
 
     /**
-     * The rows as the list shows them, each with its identity (or the one an onboarding will create): the
-     * stored identities, and what the onboardings whose identity is not stored propose, with their
-     * supervisors' names, read in one round trip where they took up to three (the second and third waited
-     * for the first). An identity stored between the two statements (its onboarding approved meanwhile) is
-     * in neither: it is read once more.
+     * The rows as the list shows them, each with its identity (or the one an onboarding will create): what
+     * the page's onboardings propose, with their supervisors' names, and the stored identities, read in one
+     * round trip where they took up to three (each waited for the one before). The stored identity wins, as
+     * in get by id: a proposal shows only until its onboarding's identity is stored.
      */
     List<PersonnelEventSummary> summaries(List<EventRow> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
         QueryBatch batch = events.batch();
+        List<UUID> hires = rows.stream()
+                .filter(row -> row.type() == EventType.Onboard)
+                .map(EventRow::id)
+                .toList();
+        QueryBatch.Read<PersonnelEventRepository.Proposed> proposedRead =
+                hires.isEmpty() ? null : events.proposedIdentities(batch, hires);
         Supplier<Map<UUID, IdentityResponse>> identitiesRead = identities.findAll(
                 batch, rows.stream().map(EventRow::identityId).collect(Collectors.toSet()));
-        QueryBatch.Read<PersonnelEventRepository.Proposed> proposedRead = events.proposedIdentities(
-                batch, onboardings(rows).map(EventRow::id).toList());
         batch.run();
-        Map<UUID, IdentityResponse> stored = new HashMap<>(identitiesRead.get());
-        Map<UUID, PersonnelEventRepository.Proposed> proposed = proposedRead.list().stream()
-                .collect(Collectors.toMap(PersonnelEventRepository.Proposed::eventId, Function.identity()));
-        Set<UUID> storedMeanwhile = onboardings(rows)
-                .filter(row -> !stored.containsKey(row.identityId()) && !proposed.containsKey(row.id()))
-                .map(EventRow::identityId)
-                .collect(Collectors.toSet());
-        if (!storedMeanwhile.isEmpty()) {
-            QueryBatch again = events.batch();
-            Supplier<Map<UUID, IdentityResponse>> read = identities.findAll(again, storedMeanwhile);
-            again.run();
-            stored.putAll(read.get());
-        }
+        Map<UUID, IdentityResponse> stored = identitiesRead.get();
+        Map<UUID, PersonnelEventRepository.Proposed> proposed = proposedRead == null
+                ? Map.of()
+                : proposedRead.list().stream()
+                        .collect(Collectors.toMap(PersonnelEventRepository.Proposed::eventId, Function.identity()));
         return rows.stream()
                 .map(row -> PersonnelEventSummary.of(row, identityOf(row, stored, proposed)))
                 .toList();
-    }
-
-    private static java.util.stream.Stream<EventRow> onboardings(List<EventRow> rows) {
-        return rows.stream().filter(row -> row.type() == EventType.Onboard);
     }
 
     /** The row's stored identity, or a preview of the one its onboarding proposes; null when neither. */

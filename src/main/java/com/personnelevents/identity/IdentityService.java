@@ -124,6 +124,9 @@ public class IdentityService implements CustomFieldValues {
      * transaction: the answer once the batch has run.
      */
     public java.util.function.Supplier<Optional<IdentityResponse>> lock(QueryBatch batch, UUID id) {
+        org.springframework.util.Assert.state(
+                org.springframework.transaction.support.TransactionSynchronizationManager.isActualTransactionActive(),
+                "A lock outside a transaction ends with its statement");
         QueryBatch.Read<IdentityRow> row = repository.lock(batch, id);
         return () -> row.optional().map(IdentityService::response);
     }
