@@ -149,10 +149,10 @@ class SignInConfig {
 
     /**
      * Spring Session's statements run in autocommit. By default each ran in a transaction of its own, so a
-     * page paid a {@code COMMIT} round trip for each read of the session (two a page then: Spring Session reads it
-     * again after Thymeleaf's flush commits the response, spring-projects/spring-session#1731; one since
-     * {@link SessionReads}) and one for
-     * the last access's update: 3 of the 13 round trips of a taskboard page. A read is one statement (the
+     * page paid a {@code COMMIT} round trip for each read of the session (two a page then: Spring Session
+     * reads it again after Thymeleaf's flush commits the response, spring-projects/spring-session#1731; one
+     * since {@link SessionReads}) and one for the last access's update: 3 of the 13 round trips of a taskboard
+     * page. A read is one statement (the
      * session joined with its attributes), and so are a sign-out's delete and the expired sessions' clean-up;
      * a save's statements (the session row, then each added, changed or removed attribute) are each whole
      * alone. Should a save fail between two of them, the session lacks an attribute or keeps one: the security
