@@ -432,9 +432,7 @@ class PersonnelEventRepository {
     /**
      * What these events propose for their identities, with the supervisors' names, read with the batch's
      * other statements. Each distinct supervisor is looked up once: a page of a Supervisor's hires names the
-     * same one fifty times. With each row joined to its supervisor, and checked against stored identities, a
-     * Supervisor's list cost the database 1.48 ms a request, against 0.99 before and 0.85 with this (one run
-     * each, docs/decisions.md).
+     * same one fifty times.
      */
     QueryBatch.Read<Proposed> proposedIdentities(QueryBatch batch, Collection<UUID> eventIds) {
         return batch.add(
