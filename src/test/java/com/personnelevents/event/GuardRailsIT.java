@@ -264,25 +264,17 @@ class GuardRailsIT extends ApiIntegrationTest {
     }
 
     private UUID importIdentity(String status) {
-        ApiResponse imported = post(
-                "/api/identities",
-                token("identities:write"),
-                JsonBody.json()
-                        .with(
-                                "identities",
-                                List.of(Map.of(
-                                        "externalId",
-                                        "ext-" + UUID.randomUUID(),
-                                        "firstName",
-                                        "Sarah",
-                                        "lastName",
-                                        "Chen",
-                                        "title",
-                                        "Loan Officer",
-                                        "status",
-                                        status))));
-        assertThat(imported.status()).as(imported.body().toString()).isEqualTo(200);
-        UUID id = UUID.fromString(imported.text("items.0.id"));
+        UUID id = givenIdentity(Map.of(
+                "externalId",
+                "ext-" + UUID.randomUUID(),
+                "firstName",
+                "Sarah",
+                "lastName",
+                "Chen",
+                "title",
+                "Loan Officer",
+                "status",
+                status));
         assertThat(get("/api/identities/" + id, token("identities:read")).text("status"))
                 .isEqualTo(status);
         return id;

@@ -154,25 +154,18 @@ class ListPersonnelEventsIT extends ApiIntegrationTest {
     @Test
     void shows_a_rehire_with_the_stored_identity_not_what_its_onboarding_proposes() {
         String externalId = "HR-" + UUID.randomUUID();
-        ApiResponse imported = post(
-                "/api/identities",
-                token("identities:write"),
-                JsonBody.json()
-                        .with(
-                                "identities",
-                                List.of(java.util.Map.of(
-                                        "externalId",
-                                        externalId,
-                                        "firstName",
-                                        "Rae",
-                                        "lastName",
-                                        "Turner",
-                                        "email",
-                                        "rturner-" + UUID.randomUUID() + "@example.com",
-                                        "status",
-                                        "Disabled"))));
-        assertThat(imported.status()).as(imported.body().toString()).isEqualTo(200);
-        String leaver = imported.text("items.0.id");
+        String leaver = givenIdentity(java.util.Map.of(
+                        "externalId",
+                        externalId,
+                        "firstName",
+                        "Rae",
+                        "lastName",
+                        "Turner",
+                        "email",
+                        "rturner-" + UUID.randomUUID() + "@example.com",
+                        "status",
+                        "Disabled"))
+                .toString();
         ApiResponse rehire = post(
                 "/api/personnel-events/onboard",
                 writer,

@@ -17,27 +17,19 @@ import org.junit.jupiter.api.Test;
 class RehireIT extends AccessWorkflowTest {
 
     private UUID imported(String externalId, String email, String status) {
-        ApiResponse response = post(
-                "/api/identities",
-                token("identities:write"),
-                JsonBody.json()
-                        .with(
-                                "identities",
-                                List.of(Map.of(
-                                        "externalId",
-                                        externalId,
-                                        "firstName",
-                                        "Rae",
-                                        "lastName",
-                                        "Turner",
-                                        "email",
-                                        email,
-                                        "title",
-                                        "Teller",
-                                        "status",
-                                        status))));
-        assertThat(response.status()).as(response.body().toString()).isEqualTo(200);
-        return UUID.fromString(response.text("items.0.id"));
+        return givenIdentity(Map.of(
+                "externalId",
+                externalId,
+                "firstName",
+                "Rae",
+                "lastName",
+                "Turner",
+                "email",
+                email,
+                "title",
+                "Teller",
+                "status",
+                status));
     }
 
     @Test

@@ -190,24 +190,23 @@ public abstract class ApiIntegrationTest {
 
     /** Imports one identity of a department and returns its id. */
     protected UUID givenIdentity(String firstName, String lastName, String department) {
-        String admin = token("identities:write");
+        return givenIdentity(Map.of(
+                "externalId",
+                "ext-" + UUID.randomUUID(),
+                "firstName",
+                firstName,
+                "lastName",
+                lastName,
+                "title",
+                "Loan Officer",
+                "department",
+                department));
+    }
+
+    /** Imports one identity with these fields (as the import takes them) and returns its id. */
+    protected UUID givenIdentity(Map<String, String> fields) {
         ApiResponse response = post(
-                "/api/identities",
-                admin,
-                JsonBody.json()
-                        .with(
-                                "identities",
-                                List.of(Map.of(
-                                        "externalId",
-                                        "ext-" + UUID.randomUUID(),
-                                        "firstName",
-                                        firstName,
-                                        "lastName",
-                                        lastName,
-                                        "title",
-                                        "Loan Officer",
-                                        "department",
-                                        department))));
+                "/api/identities", token("identities:write"), JsonBody.json().with("identities", List.of(fields)));
         assertThat(response.status()).as(response.body().toString()).isEqualTo(200);
         return UUID.fromString(response.text("items.0.id"));
     }
