@@ -22,11 +22,18 @@ import org.springframework.stereotype.Repository;
 @Repository
 class IdentityRepository {
 
-    private static final String SELECT = """
-            SELECT i.*, s.first_name AS supervisor_first_name, s.last_name AS supervisor_last_name
-              FROM identity i
-              LEFT JOIN identity s ON s.id = i.supervisor_id
-            """;
+    /** The columns of {@code identity i} that {@link #row} reads. */
+    private static final String COLUMNS = "i.id, i.external_id, i.status, i.created_date, i.updated_date,"
+            + " i.first_seen_date, i.inactivated_date, i.version, " + IdentityAttributeColumns.columnsOf("i");
+
+    /**
+     * Identities as the answers show them, with their supervisor's name. The columns are named, not {@code *}:
+     * the same read serves a {@link QueryBatch}, and PostgreSQL's driver re-prepares a single statement whose
+     * result changed, never one part of several.
+     */
+    private static final String SELECT = "SELECT " + COLUMNS
+            + ", s.first_name AS supervisor_first_name, s.last_name AS supervisor_last_name"
+            + " FROM identity i LEFT JOIN identity s ON s.id = i.supervisor_id ";
 
     private final JdbcClient jdbc;
     private final boolean postgres;
@@ -35,19 +42,6 @@ class IdentityRepository {
         this.postgres = Databases.isPostgres(dataSource);
         this.jdbc = jdbc;
     }
-
-    /** The columns of {@code identity i} that {@link #row} reads. */
-    private static final String COLUMNS = "i.id, i.external_id, i.status, i.created_date, i.updated_date,"
-            + " i.first_seen_date, i.inactivated_date, i.version, " + IdentityAttributeColumns.columnsOf("i");
-
-    /**
-     * The same read as {@link #SELECT}, its columns by name: a statement of a {@link QueryBatch} cannot
-     * take {@code *} (PostgreSQL's driver re-prepares a single statement whose result changed, never one
-     * part of several).
-     */
-    private static final String BATCH_SELECT = "SELECT " + COLUMNS
-            + ", s.first_name AS supervisor_first_name, s.last_name AS supervisor_last_name"
-            + " FROM identity i LEFT JOIN identity s ON s.id = i.supervisor_id";
 
     Optional<IdentityRow> findById(UUID id) {
         return jdbc.sql(SELECT + " WHERE i.id = :id")
@@ -58,7 +52,7 @@ class IdentityRepository {
 
     /** These identities (those that exist), read with the batch's other statements. */
     QueryBatch.Read<IdentityRow> findByIds(QueryBatch batch, Collection<UUID> ids) {
-        return batch.add(BATCH_SELECT + " WHERE i.id = ANY(?)", this::row, Ids.array(ids));
+        return batch.add(SELECT + " WHERE i.id = ANY(?)", this::row, Ids.array(ids));
     }
 
     /**
