@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Map;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chromium.HasCdp;
 import tools.jackson.databind.JsonNode;
 
@@ -16,16 +15,15 @@ import tools.jackson.databind.JsonNode;
 abstract class PagesTest extends BrowserTest {
 
     /**
-     * Waits until the page's main region says {@code text}: the page that answers a form post, read again
-     * when the one it replaces goes away while it is read.
+     * Waits until the page's main region says {@code text}: the page that answers a form post. The text is
+     * read in one script, inside the page, so that htmx replacing {@code <main>} between finding it and reading
+     * it cannot fail the read (Chromium: "Node with given id does not belong to the document").
      */
     protected void waitForMain(String text) {
         waitFor(d -> {
-            try {
-                return mainText().contains(text);
-            } catch (StaleElementReferenceException | org.openqa.selenium.NoSuchElementException loading) {
-                return false;
-            }
+            Object main = ((JavascriptExecutor) d)
+                    .executeScript("const main = document.getElementById('main'); return main ? main.innerText : '';");
+            return main instanceof String read && read.contains(text);
         });
     }
 
