@@ -38,6 +38,7 @@ public class AccountService {
 
     private final AccountRepository accounts;
     private final PersonDirectory directory;
+    private final PersonCache people;
     private final RoleMapping roleMapping;
     private final PasswordEncoder passwords;
     private final AdminTrail adminTrail;
@@ -49,6 +50,7 @@ public class AccountService {
     AccountService(
             AccountRepository accounts,
             PersonDirectory directory,
+            PersonCache people,
             RoleMapping roleMapping,
             PasswordEncoder passwords,
             AdminTrail adminTrail,
@@ -58,6 +60,7 @@ public class AccountService {
         this.providerGroupsLast = providerGroupsLast;
         this.accounts = accounts;
         this.directory = directory;
+        this.people = people;
         this.roleMapping = roleMapping;
         this.passwords = passwords;
         this.adminTrail = adminTrail;
@@ -226,8 +229,8 @@ public class AccountService {
     /**
      * Who a signed-in person is now: their account still enabled and their identity still Active, with the
      * roles their groups give them today. Empty when they may no longer act. Read on every request of a
-     * signed-in person, in autocommit: the accounts (kept while every change of them reaches this instance at
-     * once, {@link AccountCache}), then the identity.
+     * signed-in person, in autocommit: the accounts ({@link AccountCache}), then the identity ({@link
+     * PersonCache}), each kept while every change of it reaches this instance at once.
      */
     public Optional<Caller> callerFor(SignedInPerson signedIn) {
         return accounts.actingOf(signedIn.identityId()).stream()
@@ -250,8 +253,7 @@ public class AccountService {
     }
 
     private Optional<Caller> person(UUID tokenId, UUID identityId, Set<Role> roles, Set<Scope> narrowTo) {
-        return directory
-                .person(identityId)
+        return people.of(identityId, directory::person)
                 .filter(PersonDirectory.Person::active)
                 .map(person -> {
                     Set<Scope> scopes = PersonScopes.of(roles);

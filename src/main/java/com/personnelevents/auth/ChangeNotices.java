@@ -25,7 +25,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * What lets an instance keep what it read of tokens and accounts: every change sends a {@code NOTIFY} on
+ * What lets an instance keep what it read of tokens, accounts and people: every change sends a {@code NOTIFY} on
  * its channel in its transaction (PostgreSQL delivers it at commit), and every instance {@code LISTEN}s on a
  * connection of its own and has its caches forget what the notice names; the instance that made the change
  * forgets it when its transaction commits. While that connection is down nothing may be cached ({@link
@@ -130,6 +130,14 @@ class ChangeNotices implements SmartLifecycle {
                     .query(Object.class)
                     .optional();
         }
+        forgetAtCommit(channel, payload);
+    }
+
+    /**
+     * Something on the channel changed in this transaction, and the database sends the notice itself (a
+     * trigger): this instance forgets {@code payload} when the transaction commits, the others by the notice.
+     */
+    void forgetAtCommit(String channel, String payload) {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override

@@ -4,6 +4,7 @@ import static com.personnelevents.db.Timestamps.instant;
 import static com.personnelevents.db.Timestamps.toDb;
 import static com.personnelevents.db.Timestamps.uuid;
 
+import com.personnelevents.auth.PersonCache;
 import com.personnelevents.db.Databases;
 import com.personnelevents.db.Ids;
 import com.personnelevents.db.QueryBatch;
@@ -37,10 +38,12 @@ class IdentityRepository {
 
     private final JdbcClient jdbc;
     private final boolean postgres;
+    private final PersonCache people;
 
-    IdentityRepository(JdbcClient jdbc, DataSource dataSource) {
+    IdentityRepository(JdbcClient jdbc, DataSource dataSource, PersonCache people) {
         this.postgres = Databases.isPostgres(dataSource);
         this.jdbc = jdbc;
+        this.people = people;
     }
 
     Optional<IdentityRow> findById(UUID id) {
@@ -175,8 +178,13 @@ class IdentityRepository {
                 .update();
     }
 
-    /** Optimistic: false when someone else changed the identity since it was read. */
+    /**
+     * Optimistic: false when someone else changed the identity since it was read. Every instance forgets the
+     * person it kept ({@link PersonCache}): this one when the transaction commits, the others by the notice the
+     * database sends then.
+     */
     boolean update(Identity identity) {
+        people.changed(identity.id());
         return jdbc.sql("UPDATE identity SET external_id = :externalId, email_key = :emailKey, "
                                 + IdentityAttributeColumns.ASSIGNMENTS
                                 + ", status = :status, updated_date = :updatedDate,"
