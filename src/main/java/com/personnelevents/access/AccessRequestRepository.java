@@ -4,6 +4,7 @@ import static com.personnelevents.db.Timestamps.instant;
 import static com.personnelevents.db.Timestamps.toDb;
 import static com.personnelevents.db.Timestamps.uuid;
 
+import com.personnelevents.db.QueryBatch;
 import com.personnelevents.workflow.Actor;
 import com.personnelevents.workflow.EventStatus;
 import java.sql.ResultSet;
@@ -19,6 +20,11 @@ import org.springframework.stereotype.Repository;
 
 @Repository
 class AccessRequestRepository {
+
+    /** The columns {@link #row} reads. */
+    private static final String COLUMNS = "id, number, event_id, stage, identity_id, permission_id, action, status,"
+            + " reporter_name, reason, created_at, completed_on, completed_by, completed_by_id, exception_status,"
+            + " exception_by, exception_reason, exception_on, retry_of, undoes, assignee_id, assignee_name, version";
 
     private final JdbcClient jdbc;
 
@@ -192,6 +198,17 @@ class AccessRequestRepository {
                         rs -> byEvent.computeIfAbsent(uuid(rs, "event_id"), k -> new java.util.HashSet<>())
                                 .add(uuid(rs, "completed_by_id")));
         return byEvent;
+    }
+
+    /**
+     * The event's requests, read with the batch's other statements. Columns by name, not {@code *}: see {@link
+     * QueryBatch}.
+     */
+    QueryBatch.Read<AccessRequest> forEvent(QueryBatch batch, UUID eventId) {
+        return batch.add(
+                "SELECT " + COLUMNS + " FROM access_request WHERE event_id = ? ORDER BY number",
+                AccessRequestRepository::row,
+                eventId);
     }
 
     List<AccessRequest> forEvent(UUID eventId) {

@@ -4,6 +4,7 @@ import com.personnelevents.access.ApplicationRepository.PermissionRef;
 import com.personnelevents.auth.Caller;
 import com.personnelevents.auth.TokenService;
 import com.personnelevents.db.AuditRecords;
+import com.personnelevents.db.QueryBatch;
 import com.personnelevents.failure.ConflictException;
 import com.personnelevents.failure.ForbiddenException;
 import com.personnelevents.failure.NotFoundException;
@@ -258,8 +259,21 @@ public class AccessRequestService {
      * autocommit (inside a caller's transaction, it reads in it).
      */
     public Map<String, List<AccessRequestView>> forEvent(UUID eventId) {
+        return byStage(requests.forEvent(eventId));
+    }
+
+    /**
+     * The same, read with the batch's other statements: an event's get reads them with the event. The
+     * application, permission and person names they show are read when asked for, after the batch has run.
+     */
+    public java.util.function.Supplier<Map<String, List<AccessRequestView>>> forEvent(QueryBatch batch, UUID eventId) {
+        QueryBatch.Read<AccessRequest> read = requests.forEvent(batch, eventId);
+        return () -> byStage(read.list());
+    }
+
+    private Map<String, List<AccessRequestView>> byStage(List<AccessRequest> list) {
         Map<String, List<AccessRequestView>> byStage = new LinkedHashMap<>();
-        views.of(requests.forEvent(eventId))
+        views.of(list)
                 .forEach(view -> byStage.computeIfAbsent(view.stage(), k -> new ArrayList<>())
                         .add(view));
         return byStage;

@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -289,6 +290,12 @@ class PersonnelEventRepository {
         return read(id, "");
     }
 
+    /** The event and what it holds, read with the batch's other statements; ready once the batch has run. */
+    Supplier<Optional<PersonnelEvent>> findById(QueryBatch batch, UUID id) {
+        Supplier<List<PersonnelEvent>> read = read(batch, "= ?", "", id);
+        return () -> read.get().stream().findFirst();
+    }
+
     /**
      * The event, its row locked until the transaction ends: an action's transition, what it causes (an
      * identity created, access requests raised) and its save happen one after the other for the same
@@ -327,10 +334,17 @@ class PersonnelEventRepository {
      * and what each holds, read together.
      */
     private List<PersonnelEvent> read(String condition, String lock, Object ids) {
+        QueryBatch batch = batch();
+        Supplier<List<PersonnelEvent>> events = read(batch, condition, lock, ids);
+        batch.run();
+        return events.get();
+    }
+
+    /** The same reads, added to {@code batch}: the events once it has run. */
+    private Supplier<List<PersonnelEvent>> read(QueryBatch batch, String condition, String lock, Object ids) {
         // Columns by name, never *: PostgreSQL refuses to run a statement prepared on the server whose result
         // changed (a migration added a column), and its driver re-prepares a single statement but never
         // retries one of several parts.
-        QueryBatch batch = new QueryBatch(batchJdbc, postgres);
         QueryBatch.Read<EventRow> events = batch.add(
                 "SELECT " + EVENT_COLUMNS + " FROM personnel_event WHERE id " + condition + lock,
                 PersonnelEventRepository::eventRow,
@@ -374,7 +388,16 @@ class PersonnelEventRepository {
                         + " WHERE event_id " + condition,
                 (rs, n) -> new Held<>(uuid(rs, "event_id"), IdentityAttributeColumns.read(rs)),
                 ids);
-        batch.run();
+        return () -> assemble(events, stages, responses, activity, comments, identityData);
+    }
+
+    private static List<PersonnelEvent> assemble(
+            QueryBatch.Read<EventRow> events,
+            QueryBatch.Read<Held<Stage>> stages,
+            QueryBatch.Read<Held<Response>> responses,
+            QueryBatch.Read<Held<Activity>> activity,
+            QueryBatch.Read<Held<Comment>> comments,
+            QueryBatch.Read<Held<IdentityAttributes>> identityData) {
         Map<UUID, List<Stage>> stagesOf = byEvent(stages.list());
         Map<UUID, List<Response>> responsesOf = byEvent(responses.list());
         Map<UUID, List<Activity>> activityOf = byEvent(activity.list());

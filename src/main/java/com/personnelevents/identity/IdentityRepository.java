@@ -53,6 +53,17 @@ class IdentityRepository {
                 .optional();
     }
 
+    /**
+     * The identity the event concerns, if it exists (an onboarding's is stored once approved), read with the
+     * batch's other statements: found through the event, so that it is read with it.
+     */
+    QueryBatch.Read<IdentityRow> findOfEvent(QueryBatch batch, UUID eventId) {
+        return batch.add(
+                SELECT + " WHERE i.id = (SELECT e.identity_id FROM personnel_event e WHERE e.id = ?)",
+                this::row,
+                eventId);
+    }
+
     /** These identities (those that exist), read with the batch's other statements. */
     QueryBatch.Read<IdentityRow> findByIds(QueryBatch batch, Collection<UUID> ids) {
         return batch.add(SELECT + " WHERE i.id = ANY(?)", this::row, Ids.array(ids));
