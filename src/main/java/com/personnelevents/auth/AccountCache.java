@@ -1,7 +1,5 @@
 package com.personnelevents.auth;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -13,15 +11,15 @@ import org.springframework.stereotype.Component;
  * Each identity's accounts as last read, with their groups ({@link AccountRepository.Acting}), so that a
  * request of a signed-in person or of a personal token does not read them again. Safe only where every change
  * of an account reaches every instance at once ({@link ChangeNotices}: on PostgreSQL, while the instance
- * listens); otherwise every request reads them. Whether the identity is Active is not kept: it is read on
- * every request.
+ * listens); otherwise every request reads them. The identity (whether it is Active, the name) is kept apart,
+ * by {@link PersonCache}.
  */
 @Component
 class AccountCache {
 
     static final String CHANNEL = "personnel_events_accounts";
 
-    private final Cache<UUID, List<AccountRepository.Acting>> byIdentity;
+    private final KeptPerIdentity<List<AccountRepository.Acting>> kept;
     private final ChangeNotices notices;
 
     AccountCache(
@@ -29,14 +27,12 @@ class AccountCache {
             @Value("${personnel-events.account-cache.size:10000}") long size,
             @Value("${personnel-events.account-cache.ttl:10m}") Duration ttl) {
         this.notices = notices;
-        this.byIdentity =
-                Caffeine.newBuilder().maximumSize(size).expireAfterWrite(ttl).build();
-        notices.register(CHANNEL, this::forget);
+        this.kept = new KeptPerIdentity<>(notices, CHANNEL, size, ttl);
     }
 
     /** The identity's accounts: kept while the cache can be trusted, else read. */
     List<AccountRepository.Acting> of(UUID identityId, Function<UUID, List<AccountRepository.Acting>> read) {
-        return notices.keptOrRead(byIdentity, identityId, read);
+        return kept.of(identityId, read);
     }
 
     /**
@@ -47,22 +43,13 @@ class AccountCache {
         notices.changed(CHANNEL, identityId.toString());
     }
 
-    private void forget(String identityId) {
-        UUID id = ChangeNotices.idOrNull(identityId);
-        if (id == null) {
-            byIdentity.invalidateAll();
-        } else {
-            byIdentity.invalidate(id);
-        }
-    }
-
     /** Whether the identity's accounts are kept now (for tests). */
     boolean holds(UUID identityId) {
-        return byIdentity.getIfPresent(identityId) != null;
+        return kept.holds(identityId);
     }
 
     /** Whether accounts are being kept now (for tests). */
     boolean isCaching() {
-        return notices.trusted();
+        return kept.isCaching();
     }
 }

@@ -213,7 +213,7 @@ class ChangeNotices implements SmartLifecycle {
             } catch (SQLException | RuntimeException e) {
                 if (!stopped) {
                     log.warn(
-                            "The caches' listener lost its connection ({}); tokens and accounts are read per request"
+                            "The caches' listener lost its connection ({}); tokens, accounts and people are read per request"
                                     + " until it is back",
                             e.getClass().getSimpleName());
                 }

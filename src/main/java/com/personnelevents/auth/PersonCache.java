@@ -1,7 +1,5 @@
 package com.personnelevents.auth;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
@@ -25,7 +23,7 @@ public class PersonCache {
 
     static final String CHANNEL = "personnel_events_identities";
 
-    private final Cache<UUID, PersonDirectory.Person> byIdentity;
+    private final KeptPerIdentity<PersonDirectory.Person> kept;
     private final ChangeNotices notices;
 
     PersonCache(
@@ -33,15 +31,12 @@ public class PersonCache {
             @Value("${personnel-events.person-cache.size:10000}") long size,
             @Value("${personnel-events.person-cache.ttl:10m}") Duration ttl) {
         this.notices = notices;
-        this.byIdentity =
-                Caffeine.newBuilder().maximumSize(size).expireAfterWrite(ttl).build();
-        notices.register(CHANNEL, this::forget);
+        this.kept = new KeptPerIdentity<>(notices, CHANNEL, size, ttl);
     }
 
     /** The person of the identity: kept while the cache can be trusted, else read (none is never kept). */
     Optional<PersonDirectory.Person> of(UUID identityId, Function<UUID, Optional<PersonDirectory.Person>> read) {
-        return Optional.ofNullable(
-                notices.keptOrRead(byIdentity, identityId, id -> read.apply(id).orElse(null)));
+        return Optional.ofNullable(kept.of(identityId, id -> read.apply(id).orElse(null)));
     }
 
     /**
@@ -52,22 +47,13 @@ public class PersonCache {
         notices.forgetAtCommit(CHANNEL, identityId.toString());
     }
 
-    private void forget(String identityId) {
-        UUID id = ChangeNotices.idOrNull(identityId);
-        if (id == null) {
-            byIdentity.invalidateAll();
-        } else {
-            byIdentity.invalidate(id);
-        }
-    }
-
     /** Whether the identity's person is kept now (for tests). */
     boolean holds(UUID identityId) {
-        return byIdentity.getIfPresent(identityId) != null;
+        return kept.holds(identityId);
     }
 
     /** Whether people are being kept now (for tests). */
     boolean isCaching() {
-        return notices.trusted();
+        return kept.isCaching();
     }
 }

@@ -5,12 +5,11 @@
 -- outside. A change of anything else (a department, a custom field, the supervisor) sends nothing.
 CREATE FUNCTION notify_identity_change() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+    -- what is kept is kept under the identity's id as it was (an empty notice: forget everyone)
     IF TG_OP = 'TRUNCATE' THEN
         PERFORM pg_notify('personnel_events_identities', '');
-    ELSIF TG_OP = 'DELETE' THEN
-        PERFORM pg_notify('personnel_events_identities', OLD.id::text);
     ELSE
-        PERFORM pg_notify('personnel_events_identities', NEW.id::text);
+        PERFORM pg_notify('personnel_events_identities', OLD.id::text);
     END IF;
     RETURN NULL;
 END

@@ -1,5 +1,7 @@
 package com.personnelevents.auth;
 
+import static com.personnelevents.auth.CacheChecks.awaitListening;
+import static com.personnelevents.auth.CacheChecks.within;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.personnelevents.support.CommandRun;
@@ -7,13 +9,8 @@ import com.personnelevents.support.PeopleTest;
 import com.personnelevents.support.PostgresOnly;
 import com.personnelevents.support.SecondInstance;
 import com.personnelevents.support.WebSession;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -25,8 +22,6 @@ import org.springframework.beans.factory.annotation.Value;
  */
 @PostgresOnly
 class AccountCacheIT extends PeopleTest {
-
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @Value("${spring.datasource.url}")
     private String url;
@@ -41,7 +36,7 @@ class AccountCacheIT extends PeopleTest {
     void groups_changed_from_the_command_line_take_effect_on_every_instance_at_once() throws Exception {
         Person grace = person("Grace", "Hopper", "Security Team");
         try (SecondInstance other = SecondInstance.start(url, username)) {
-            awaitCaching(other);
+            awaitListening(other);
             assertThat(holdsSecurityTeam(other.baseUrl(), grace.token())).isTrue(); // read, and now kept there
             assertThat(holdsSecurityTeam(baseUrl(), grace.token())).isTrue(); // and here
             assertThat(other.bean(AccountCache.class).holds(grace.id())).isTrue();
@@ -69,7 +64,7 @@ class AccountCacheIT extends PeopleTest {
     void an_account_disabled_on_one_instance_is_signed_out_of_another_at_its_next_request() throws Exception {
         Person grace = person("Grace", "Hopper", "Security Team");
         try (SecondInstance other = SecondInstance.start(url, username)) {
-            awaitCaching(other);
+            awaitListening(other);
             WebSession session = new WebSession();
             WebSession.Page signedIn = session.signInAs(other.baseUrl(), grace.email(), PASSWORD);
             assertThat(signedIn.status()).isEqualTo(302);
@@ -98,41 +93,10 @@ class AccountCacheIT extends PeopleTest {
         }
     }
 
-    private static void awaitCaching(SecondInstance instance) throws InterruptedException {
-        Instant until = Instant.now().plusSeconds(10);
-        while (!instance.bean(AccountCache.class).isCaching() && Instant.now().isBefore(until)) {
-            Thread.sleep(50);
-        }
-        assertThat(instance.bean(AccountCache.class).isCaching()).isTrue();
-    }
-
-    /** Whether the check holds within {@code limit}. */
-    private static boolean within(Duration limit, BooleanSupplier check) throws InterruptedException {
-        Instant until = Instant.now().plus(limit);
-        while (!check.getAsBoolean()) {
-            if (Instant.now().isAfter(until)) {
-                return false;
-            }
-            Thread.sleep(20);
-        }
-        return true;
-    }
-
     /** Whether {@code GET /api/me} with the token names Security Team among the roles. */
     private static boolean holdsSecurityTeam(String base, String token) {
-        try {
-            HttpResponse<String> me = HTTP.send(
-                    HttpRequest.newBuilder(URI.create(base + "/api/me"))
-                            .header("Authorization", "Bearer " + token)
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(me.statusCode()).isEqualTo(200);
-            return me.body().contains("\"role\":\"Security Team\"");
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        HttpResponse<String> me = CacheChecks.get(base, "/api/me", token);
+        assertThat(me.statusCode()).isEqualTo(200);
+        return me.body().contains("\"role\":\"Security Team\"");
     }
 }

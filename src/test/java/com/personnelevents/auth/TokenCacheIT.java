@@ -1,17 +1,13 @@
 package com.personnelevents.auth;
 
+import static com.personnelevents.auth.CacheChecks.awaitListening;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.personnelevents.support.ApiIntegrationTest;
 import com.personnelevents.support.CommandRun;
 import com.personnelevents.support.PostgresOnly;
 import com.personnelevents.support.SecondInstance;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 
@@ -21,8 +17,6 @@ import org.springframework.beans.factory.annotation.Value;
  */
 @PostgresOnly
 class TokenCacheIT extends ApiIntegrationTest {
-
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @Value("${spring.datasource.url}")
     private String url;
@@ -35,7 +29,7 @@ class TokenCacheIT extends ApiIntegrationTest {
         String admin = token("admin");
         String reader = token("events:read");
         try (SecondInstance other = SecondInstance.start(url, username)) {
-            awaitCaching(other);
+            awaitListening(other);
             assertThat(status(other.baseUrl(), reader)).isEqualTo(200); // read, and now cached there
             String id = tokenId(reader);
 
@@ -57,7 +51,7 @@ class TokenCacheIT extends ApiIntegrationTest {
     void a_token_revoked_from_the_command_line_is_refused_by_the_running_instances() throws Exception {
         String reader = token("events:read");
         try (SecondInstance other = SecondInstance.start(url, username)) {
-            awaitCaching(other);
+            awaitListening(other);
             assertThat(status(other.baseUrl(), reader)).isEqualTo(200);
 
             CommandRun revoked = CommandRun.jar(
@@ -74,32 +68,12 @@ class TokenCacheIT extends ApiIntegrationTest {
         }
     }
 
-    private static void awaitCaching(SecondInstance instance) throws InterruptedException {
-        Instant until = Instant.now().plusSeconds(10);
-        while (!instance.bean(TokenCache.class).isCaching() && Instant.now().isBefore(until)) {
-            Thread.sleep(50);
-        }
-        assertThat(instance.bean(TokenCache.class).isCaching()).isTrue();
-    }
-
     private boolean refusedWithin(String base, String token, Duration limit) throws Exception {
-        Instant until = Instant.now().plus(limit);
-        while (Instant.now().isBefore(until)) {
-            if (status(base, token) == 401) {
-                return true;
-            }
-            Thread.sleep(20);
-        }
-        return false;
+        return CacheChecks.within(limit, () -> status(base, token) == 401);
     }
 
-    private static int status(String base, String token) throws Exception {
-        return HTTP.send(
-                        HttpRequest.newBuilder(URI.create(base + "/api/personnel-events"))
-                                .header("Authorization", "Bearer " + token)
-                                .build(),
-                        HttpResponse.BodyHandlers.discarding())
-                .statusCode();
+    private static int status(String base, String token) {
+        return CacheChecks.get(base, "/api/personnel-events", token).statusCode();
     }
 
     private String tokenId(String secret) {
