@@ -212,7 +212,7 @@ class AccessRequestRepository {
     }
 
     List<AccessRequest> forEvent(UUID eventId) {
-        return jdbc.sql("SELECT * FROM access_request WHERE event_id = :eventId ORDER BY number")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM access_request WHERE event_id = :eventId ORDER BY number")
                 .param("eventId", eventId)
                 .query(AccessRequestRepository::row)
                 .list();

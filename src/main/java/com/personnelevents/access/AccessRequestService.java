@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
@@ -266,7 +267,7 @@ public class AccessRequestService {
      * The same, read with the batch's other statements: an event's get reads them with the event. The
      * application, permission and person names they show are read when asked for, after the batch has run.
      */
-    public java.util.function.Supplier<Map<String, List<AccessRequestView>>> forEvent(QueryBatch batch, UUID eventId) {
+    public Supplier<Map<String, List<AccessRequestView>>> forEvent(QueryBatch batch, UUID eventId) {
         QueryBatch.Read<AccessRequest> read = requests.forEvent(batch, eventId);
         return () -> byStage(read.list());
     }

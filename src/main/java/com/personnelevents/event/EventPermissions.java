@@ -24,8 +24,10 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,8 +51,13 @@ class EventPermissions {
 
     /** Not found, as for an event that does not exist, unless the caller may see it. */
     void checkVisible(PersonnelEvent event, Caller caller) {
+        checkVisible(event, caller, () -> identities.find(event.identityId()));
+    }
+
+    /** The same, with the event's stored identity as already read (empty: not stored). */
+    void checkVisible(PersonnelEvent event, Caller caller, Supplier<Optional<IdentityResponse>> stored) {
         UUID me = caller.narrowedTo();
-        if (me != null && !sees(me, event)) {
+        if (me != null && !sees(me, event, stored)) {
             throw new NotFoundException(PersonnelEventService.notFound(event.id()));
         }
     }
@@ -60,10 +67,10 @@ class EventPermissions {
      * of their direct reports (by the identity's supervisor, or the one an onboarding or a role transition
      * names). The same rule as {@link EventFilter#VISIBLE}.
      */
-    private boolean sees(UUID me, PersonnelEvent event) {
+    private boolean sees(UUID me, PersonnelEvent event, Supplier<Optional<IdentityResponse>> stored) {
         return me.equals(event.reporter().id())
                 || (event.assignee() != null && me.equals(event.assignee().id()))
-                || isSupervisor(me, event);
+                || isSupervisor(me, event, stored);
     }
 
     /**
@@ -80,11 +87,15 @@ class EventPermissions {
 
     /** Whether the person supervises the event's person, now or as the event says they will. */
     boolean isSupervisor(UUID person, PersonnelEvent event) {
+        return isSupervisor(person, event, () -> identities.find(event.identityId()));
+    }
+
+    private static boolean isSupervisor(
+            UUID person, PersonnelEvent event, Supplier<Optional<IdentityResponse>> stored) {
         if (event.identityData() != null && person.equals(event.identityData().supervisorId())) {
             return true;
         }
-        return identities
-                .find(event.identityId())
+        return stored.get()
                 .map(IdentityResponse::supervisorId)
                 .filter(person::equals)
                 .isPresent();

@@ -307,12 +307,8 @@ public class PersonnelEventService implements CustomFieldValues {
         Supplier<Map<String, List<AccessRequestView>>> requestsRead = accessRequests.forEvent(batch, id);
         batch.run();
         PersonnelEvent event = eventRead.get().orElseThrow(() -> new NotFoundException(notFound(id)));
-        permissions.checkVisible(event, caller);
-        return PersonnelEventResponse.of(
-                event,
-                identityRead.get().orElseGet(() -> proposedIdentity(event)),
-                requestsRead.get(),
-                settings.current().responseRules());
+        permissions.checkVisible(event, caller, identityRead);
+        return response(event, identityRead.get().orElseGet(() -> proposedIdentity(event)), requestsRead.get());
     }
 
     /** The event as stored (read, not locked), if the caller may see it; one they may not is not found. */
@@ -361,11 +357,13 @@ public class PersonnelEventService implements CustomFieldValues {
     }
 
     PersonnelEventResponse response(PersonnelEvent event) {
+        return response(event, affectedIdentity(event), accessRequests.forEvent(event.id()));
+    }
+
+    private PersonnelEventResponse response(
+            PersonnelEvent event, IdentityResponse identity, Map<String, List<AccessRequestView>> requests) {
         return PersonnelEventResponse.of(
-                event,
-                affectedIdentity(event),
-                accessRequests.forEvent(event.id()),
-                settings.current().responseRules());
+                event, identity, requests, settings.current().responseRules());
     }
 
     /**

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -50,7 +51,7 @@ public class IdentityService implements CustomFieldValues {
      * The identity the event concerns, as the answers show it, read with the batch's other statements: an
      * event's get reads it with the event, in one round trip.
      */
-    public java.util.function.Supplier<Optional<IdentityResponse>> findOfEvent(QueryBatch batch, UUID eventId) {
+    public Supplier<Optional<IdentityResponse>> findOfEvent(QueryBatch batch, UUID eventId) {
         QueryBatch.Read<IdentityRow> row = repository.findOfEvent(batch, eventId);
         return () -> row.optional().map(IdentityService::response);
     }
@@ -80,7 +81,7 @@ public class IdentityService implements CustomFieldValues {
      * These identities as the answers show them, by id (those that exist), read with the batch's other
      * statements: a list page reads them with what its onboardings propose, in one round trip.
      */
-    public java.util.function.Supplier<Map<UUID, IdentityResponse>> findAll(QueryBatch batch, Collection<UUID> ids) {
+    public Supplier<Map<UUID, IdentityResponse>> findAll(QueryBatch batch, Collection<UUID> ids) {
         QueryBatch.Read<IdentityRow> rows = repository.findByIds(batch, ids);
         return () -> rows.list().stream()
                 .map(IdentityService::response)
@@ -132,7 +133,7 @@ public class IdentityService implements CustomFieldValues {
      * The same lock and read as {@link #lock(UUID)}, with the batch's other statements, in the caller's
      * transaction: the answer once the batch has run.
      */
-    public java.util.function.Supplier<Optional<IdentityResponse>> lock(QueryBatch batch, UUID id) {
+    public Supplier<Optional<IdentityResponse>> lock(QueryBatch batch, UUID id) {
         org.springframework.util.Assert.state(
                 org.springframework.transaction.support.TransactionSynchronizationManager.isActualTransactionActive(),
                 "A lock outside a transaction ends with its statement");

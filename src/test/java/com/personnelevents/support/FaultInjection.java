@@ -15,11 +15,16 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 /**
  * Makes the database fail below the real endpoints, the way bugs and outages do: armed with a piece of SQL
  * and a failure, the next statement whose SQL contains it throws that failure when it runs, once. The
- * application's data source is wrapped in the shared test context; unarmed, it does nothing.
+ * application's data source is wrapped in the shared test context; unarmed, it does nothing. The same wrapper
+ * counts the statements made for {@link RoundTrips}.
  */
 public final class FaultInjection implements BeanPostProcessor {
 
     private static final AtomicReference<Fault> ARMED = new AtomicReference<>();
+
+    /** What makes a statement: each one the application makes is a round trip ({@link RoundTrips}). */
+    private static final java.util.Set<String> STATEMENTS =
+            java.util.Set.of("prepareStatement", "createStatement", "prepareCall");
 
     private record Fault(String sql, Supplier<? extends Exception> failure) {}
 
@@ -50,6 +55,9 @@ public final class FaultInjection implements BeanPostProcessor {
 
     private static Connection connection(Connection connection) {
         return proxy(Connection.class, connection, (target, method, args) -> {
+            if (STATEMENTS.contains(method.getName())) {
+                RoundTrips.sent();
+            }
             Object result = method.invoke(target, args);
             if (result instanceof PreparedStatement statement && args != null && args[0] instanceof String sql) {
                 return statement(statement, sql);
