@@ -191,8 +191,8 @@ class IdentityRepository {
 
     /**
      * Optimistic: false when someone else changed the identity since it was read. Every instance forgets the
-     * person it kept ({@link PersonCache}): this one when the transaction commits, the others by the notice the
-     * database sends then.
+     * person it kept ({@link PersonCache}): this one when the transaction commits, whatever changed; the others
+     * by the notice the database sends then if the status, a name or the email changed (V20).
      */
     boolean update(Identity identity) {
         people.changed(identity.id());
