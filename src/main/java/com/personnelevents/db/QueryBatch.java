@@ -4,6 +4,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -12,6 +13,9 @@ import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.RowMapperResultSetExtractor;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterUtils;
+import org.springframework.jdbc.core.namedparam.ParsedSql;
 
 /**
  * Several reads sent to the database together. On PostgreSQL they go as one multi-statement query, whose
@@ -67,6 +71,19 @@ public final class QueryBatch {
         Read<T> read = new Read<>(sql, args, rows);
         reads.add(read);
         return read;
+    }
+
+    /**
+     * A read of the batch written with named parameters ({@code :name}, as {@link Where} builds them): turned
+     * into {@code ?}s and their values by Spring's own {@link NamedParameterUtils}, as {@code JdbcClient} does.
+     */
+    public <T> Read<T> add(String sql, Map<String, ?> params, RowMapper<T> rows) {
+        ParsedSql parsed = NamedParameterUtils.parseSqlStatement(sql);
+        MapSqlParameterSource values = new MapSqlParameterSource(params);
+        return add(
+                NamedParameterUtils.substituteNamedParameters(parsed, values),
+                rows,
+                NamedParameterUtils.buildValueArray(parsed, values, null));
     }
 
     public void run() {

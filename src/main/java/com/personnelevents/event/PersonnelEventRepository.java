@@ -277,13 +277,17 @@ class PersonnelEventRepository {
                 .optional();
     }
 
-    /** Up to {@code limit} events matching {@code where}, soonest effective date first: a work queue. */
-    List<EventRow> queue(Where where, int limit) {
+    /**
+     * Up to {@code limit} events matching {@code where}, soonest effective date first: a work queue, read with
+     * the batch's other statements ("My work" reads its four queues in one round trip).
+     */
+    QueryBatch.Read<EventRow> queue(QueryBatch batch, Where where, int limit) {
         // the limit written in, as a page's is (bound, it had PostgreSQL plan the pages' statements on every call)
-        return jdbc.sql("SELECT * FROM personnel_event" + where.clause() + " ORDER BY needed_on, number LIMIT " + limit)
-                .params(where.params())
-                .query(PersonnelEventRepository::eventRow)
-                .list();
+        return batch.add(
+                "SELECT " + EVENT_COLUMNS + " FROM personnel_event" + where.clause()
+                        + " ORDER BY needed_on, number LIMIT " + limit,
+                where.params(),
+                PersonnelEventRepository::eventRow);
     }
 
     Optional<PersonnelEvent> findById(UUID id) {

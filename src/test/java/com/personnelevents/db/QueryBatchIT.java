@@ -7,6 +7,7 @@ import com.personnelevents.support.ApiIntegrationTest;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
@@ -73,6 +74,27 @@ class QueryBatchIT extends ApiIntegrationTest {
         assertThat(none.optional()).isEmpty();
         assertThat(named.list()).containsOnly("Batch");
         assertThat(prepared.get()).isEqualTo(Databases.isPostgres(dataSource) ? 1 : 3);
+    }
+
+    @Test
+    void a_read_with_named_parameters_binds_each_name_wherever_it_stands_beside_positional_reads() {
+        String last = "Named " + UUID.randomUUID();
+        givenIdentity("Ada", last);
+        givenIdentity("Bea", last);
+        QueryBatch batch = batch();
+        QueryBatch.Read<String> before =
+                batch.add("SELECT first_name FROM identity WHERE last_name = ?", (rs, n) -> rs.getString(1), last);
+        QueryBatch.Read<String> named = batch.add(
+                "SELECT first_name FROM identity WHERE last_name = :last AND (first_name = :first"
+                        + " OR last_name <> :last) ORDER BY first_name",
+                Map.of("last", last, "first", "Bea"),
+                (rs, n) -> rs.getString(1));
+
+        batch.run();
+
+        assertThat(before.list()).containsExactlyInAnyOrder("Ada", "Bea");
+        assertThat(named.list()).containsExactly("Bea");
+        assertThat(prepared.get()).isEqualTo(Databases.isPostgres(dataSource) ? 1 : 2);
     }
 
     @Test

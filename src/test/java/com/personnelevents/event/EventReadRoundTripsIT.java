@@ -31,6 +31,9 @@ class EventReadRoundTripsIT extends ApiIntegrationTest {
     @Autowired
     private PersonnelEventService events;
 
+    @Autowired
+    private EventBoard board;
+
     @Test
     void get_by_id_reads_the_event_its_person_and_its_access_requests_in_one_round_trip() {
         UUID person = givenIdentity("On", "Leave");
@@ -87,6 +90,19 @@ class EventReadRoundTripsIT extends ApiIntegrationTest {
         events.page(1, nobodys);
 
         assertThat(RoundTrips.of(() -> events.page(1, nobodys))).isEqualTo(1);
+    }
+
+    @Test
+    void my_work_reads_its_four_queues_in_one_round_trip() {
+        UUID newcomer = givenIdentity("New", "Comer");
+        Caller person = Caller.person(null, newcomer, "Comer, New", EnumSet.of(Scope.EVENTS_READ), Set.of());
+        board.myWork(person);
+
+        // the queues (to approve, to verify, reported, overdue: all empty for a newcomer), then the open
+        // requests a Provision Engineer of no application may carry out (none)
+        assertThat(RoundTrips.of(
+                        () -> assertThat(board.myWork(person).isEmpty()).isTrue()))
+                .isEqualTo(2);
     }
 
     private ApiResponse aLeaveOf(UUID person) {
