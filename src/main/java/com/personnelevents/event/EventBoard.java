@@ -316,6 +316,8 @@ class EventBoard {
         queues.run();
         Map<UUID, String> approvals = responding(caller, toApprove.list(), StageName.Approval, current);
         Map<UUID, String> verifications = responding(caller, toVerify.list(), StageName.Verification, current);
+        List<EventRow> approvable = rowsOf(toApprove.list(), approvals);
+        List<EventRow> verifiable = rowsOf(toVerify.list(), verifications);
         List<EventRow> reported = reportedRead == null ? List.of() : reportedRead.list();
         List<EventRow> overdue = overdueRead.list();
         List<RequestItem> requests = accessRequests.workable(caller, WORK_ITEMS).stream()
@@ -325,13 +327,12 @@ class EventBoard {
                                 ? "Provision Team"
                                 : "Provision Engineer of " + r.application().name()))
                 .toList();
-        Map<UUID, PersonnelEventSummary> shown = summaries(Stream.of(
-                        rowsOf(toApprove.list(), approvals), rowsOf(toVerify.list(), verifications), reported, overdue)
+        Map<UUID, PersonnelEventSummary> shown = summaries(Stream.of(approvable, verifiable, reported, overdue)
                 .flatMap(List::stream)
                 .toList());
         return new MyWork(
-                items(rowsOf(toApprove.list(), approvals), shown, row -> approvals.get(row.id())),
-                items(rowsOf(toVerify.list(), verifications), shown, row -> verifications.get(row.id())),
+                items(approvable, shown, row -> approvals.get(row.id())),
+                items(verifiable, shown, row -> verifications.get(row.id())),
                 requests,
                 items(reported, shown, row -> "You reported it"),
                 items(overdue, shown, row -> "Due " + row.neededOn() + ", " + row.status()));
