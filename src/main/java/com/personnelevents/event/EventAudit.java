@@ -1,8 +1,10 @@
 package com.personnelevents.event;
 
 import com.personnelevents.db.AuditRecords;
+import com.personnelevents.workflow.Progress;
 import com.personnelevents.workflow.Response;
 import com.personnelevents.workflow.Stage;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -15,17 +17,27 @@ final class EventAudit {
     private EventAudit() {}
 
     static Map<String, String> states(PersonnelEvent event) {
+        return states(event.progress(), event.neededOn(), event.neededUntil(), event.assignee(), event.responses());
+    }
+
+    /** The same states from an event's parts (as it was loaded). */
+    static Map<String, String> states(
+            Progress progress,
+            LocalDate neededOn,
+            LocalDate neededUntil,
+            PersonRef assignee,
+            List<Response> responses) {
         return states(
                 AuditRecords.eventState(
-                        event.status().name(),
-                        event.neededOn(),
-                        event.neededUntil(),
-                        event.assignee() == null ? null : event.assignee().id(),
-                        event.assignee() == null ? null : event.assignee().name(),
-                        event.progress().snoozedUntil(),
-                        event.completedOn()),
-                event.stages(),
-                event.responses());
+                        progress.status().name(),
+                        neededOn,
+                        neededUntil,
+                        assignee == null ? null : assignee.id(),
+                        assignee == null ? null : assignee.name(),
+                        progress.snoozedUntil(),
+                        progress.completedOn()),
+                progress.stages(),
+                responses);
     }
 
     /** The same states from the stored row and stages, for the verification. */

@@ -54,12 +54,19 @@ final class PersonnelEvent {
 
     private final List<Activity> newActivity = new ArrayList<>();
     private final List<Comment> newComments = new ArrayList<>();
-    /** What the trail last recorded of the event and its stages: as loaded (nothing for a new event). */
-    private Map<String, String> statesAtLoad;
+    /**
+     * The event as loaded, whose states the trail last recorded (null for a new event: its first entry
+     * records all of it). Its parts are immutable values, kept as loaded: the states are worked out from
+     * them only when a save asks what changed, never for an event that is only read (a get, a check).
+     */
+    private AtLoad atLoad;
     /** States of things beyond the event that this step changed (its access requests), for the trail. */
     private final Map<String, String> otherChanges = AuditRecords.states();
 
     private Map<String, String> requestStatesAtLoad = Map.of();
+
+    /** Read without its activity and comments, to be checked only (see {@code PersonnelEventRepository#forChecks}). */
+    private boolean readForChecks;
 
     PersonnelEvent(
             UUID id,
@@ -96,7 +103,30 @@ final class PersonnelEvent {
         this.identityData = identityData;
         this.heads = heads;
         this.version = version;
-        this.statesAtLoad = EventAudit.states(this);
+        this.atLoad = new AtLoad(progress, neededOn, neededUntil, assignee, List.copyOf(responses));
+    }
+
+    /** This event, marked as read for checks only: never to be saved. */
+    PersonnelEvent readForChecks() {
+        readForChecks = true;
+        return this;
+    }
+
+    boolean isReadForChecks() {
+        return readForChecks;
+    }
+
+    /** What the audit states of an event are worked out from, as loaded. */
+    private record AtLoad(
+            Progress progress,
+            LocalDate neededOn,
+            LocalDate neededUntil,
+            PersonRef assignee,
+            List<Response> responses) {
+
+        Map<String, String> states() {
+            return EventAudit.states(progress, neededOn, neededUntil, assignee, responses);
+        }
     }
 
     /**
@@ -134,7 +164,7 @@ final class PersonnelEvent {
                 request.identityData(),
                 ChainHeads.NONE,
                 0);
-        event.statesAtLoad = Map.of(); // new: its first entry records all of it
+        event.atLoad = null; // new: its first entry records all of it
         event.record(
                 now,
                 reporter,
@@ -490,7 +520,8 @@ final class PersonnelEvent {
      * was loaded, then the other things it changed. Taken once, by the save.
      */
     Map<String, String> takeChanges() {
-        Map<String, String> changes = EventAudit.changed(statesAtLoad, EventAudit.states(this));
+        Map<String, String> changes =
+                EventAudit.changed(atLoad == null ? Map.of() : atLoad.states(), EventAudit.states(this));
         changes.putAll(otherChanges);
         otherChanges.clear();
         return changes;

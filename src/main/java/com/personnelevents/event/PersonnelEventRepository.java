@@ -138,6 +138,9 @@ class PersonnelEventRepository {
      * since it was read, and then nothing is written.
      */
     boolean update(PersonnelEvent event) {
+        if (event.isReadForChecks()) {
+            throw new IllegalStateException("An event read for checks only (no activity, no comments) is never saved");
+        }
         AuditTrailRepository.Chained trail = chain(event);
         int updated = jdbc.sql("""
                         UPDATE personnel_event SET status = :status, assignee_id = :assigneeId,
@@ -317,19 +320,6 @@ class PersonnelEventRepository {
         return read("= ?", lock, id).stream().findFirst();
     }
 
-    /**
-     * These events, whole, in the order of {@code ids} (those that exist): the same six reads as one event's,
-     * for all of them at once, where reading them one by one took a round trip each.
-     */
-    List<PersonnelEvent> findAllById(List<UUID> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        Map<UUID, PersonnelEvent> byId = new HashMap<>();
-        read("= ANY(?)", "", com.personnelevents.db.Ids.array(ids)).forEach(event -> byId.put(event.id(), event));
-        return ids.stream().filter(byId::containsKey).map(byId::get).toList();
-    }
-
     /** What an event holds, with the id of the event it belongs to. */
     private record Held<T>(UUID eventId, T value) {}
 
@@ -353,16 +343,7 @@ class PersonnelEventRepository {
                 "SELECT " + EVENT_COLUMNS + " FROM personnel_event WHERE id " + condition + lock,
                 PersonnelEventRepository::eventRow,
                 ids);
-        QueryBatch.Read<Held<Stage>> stages = batch.add(
-                "SELECT event_id, " + EventStageRepository.STAGE_COLUMNS + " FROM event_stage WHERE event_id "
-                        + condition + " ORDER BY event_id, position",
-                (rs, n) -> new Held<>(uuid(rs, "event_id"), EventStageRepository.stage(rs)),
-                ids);
-        QueryBatch.Read<Held<Response>> responses = batch.add(
-                "SELECT event_id, " + EventStageRepository.RESPONSE_COLUMNS + " FROM stage_response WHERE event_id "
-                        + condition + " ORDER BY event_id, position",
-                (rs, n) -> new Held<>(uuid(rs, "event_id"), EventStageRepository.response(rs)),
-                ids);
+        Checked checked = checked(batch, condition, ids);
         QueryBatch.Read<Held<Activity>> activity = batch.add(
                 // the columns shown: not the audit's (each change's values, the hash chain)
                 "SELECT event_id, created_date, author, author_id, action, content FROM event_activity"
@@ -387,27 +368,65 @@ class PersonnelEventRepository {
                                 uuid(rs, "author_id"),
                                 rs.getString("content"))),
                 ids);
+        return () -> assemble(events.list(), checked, activity.list(), comments.list());
+    }
+
+    /**
+     * These events as "My work" checks whom their responses await: from their rows as its queues read them,
+     * with the stages, responses and identity data the checks read, for all of them in one round trip; not
+     * their activity and comments, which no check reads (nor their rows again). Such an event is only
+     * checked, never saved ({@link #update} refuses it).
+     */
+    List<PersonnelEvent> forChecks(List<EventRow> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        QueryBatch batch = batch();
+        Checked checked = checked(
+                batch,
+                "= ANY(?)",
+                com.personnelevents.db.Ids.array(rows.stream().map(EventRow::id).toList()));
+        batch.run();
+        return assemble(rows, checked, List.of(), List.of()).stream()
+                .map(PersonnelEvent::readForChecks)
+                .toList();
+    }
+
+    /** What the checks of a response read of an event beside its row: its stages, responses and identity data. */
+    private record Checked(
+            QueryBatch.Read<Held<Stage>> stages,
+            QueryBatch.Read<Held<Response>> responses,
+            QueryBatch.Read<Held<IdentityAttributes>> identityData) {}
+
+    /** The reads of {@link Checked}, added to {@code batch}, of the events whose id meets {@code condition}. */
+    private static Checked checked(QueryBatch batch, String condition, Object ids) {
+        QueryBatch.Read<Held<Stage>> stages = batch.add(
+                "SELECT event_id, " + EventStageRepository.STAGE_COLUMNS + " FROM event_stage WHERE event_id "
+                        + condition + " ORDER BY event_id, position",
+                (rs, n) -> new Held<>(uuid(rs, "event_id"), EventStageRepository.stage(rs)),
+                ids);
+        QueryBatch.Read<Held<Response>> responses = batch.add(
+                "SELECT event_id, " + EventStageRepository.RESPONSE_COLUMNS + " FROM stage_response WHERE event_id "
+                        + condition + " ORDER BY event_id, position",
+                (rs, n) -> new Held<>(uuid(rs, "event_id"), EventStageRepository.response(rs)),
+                ids);
         QueryBatch.Read<Held<IdentityAttributes>> identityData = batch.add(
                 "SELECT event_id, " + IdentityAttributeColumns.COLUMNS + " FROM personnel_event_identity"
                         + " WHERE event_id " + condition,
                 (rs, n) -> new Held<>(uuid(rs, "event_id"), IdentityAttributeColumns.read(rs)),
                 ids);
-        return () -> assemble(events, stages, responses, activity, comments, identityData);
+        return new Checked(stages, responses, identityData);
     }
 
     private static List<PersonnelEvent> assemble(
-            QueryBatch.Read<EventRow> events,
-            QueryBatch.Read<Held<Stage>> stages,
-            QueryBatch.Read<Held<Response>> responses,
-            QueryBatch.Read<Held<Activity>> activity,
-            QueryBatch.Read<Held<Comment>> comments,
-            QueryBatch.Read<Held<IdentityAttributes>> identityData) {
-        Map<UUID, List<Stage>> stagesOf = byEvent(stages.list());
-        Map<UUID, List<Response>> responsesOf = byEvent(responses.list());
-        Map<UUID, List<Activity>> activityOf = byEvent(activity.list());
-        Map<UUID, List<Comment>> commentsOf = byEvent(comments.list());
-        Map<UUID, List<IdentityAttributes>> identityDataOf = byEvent(identityData.list());
-        return events.list().stream()
+            List<EventRow> events, Checked checked, List<Held<Activity>> activity, List<Held<Comment>> comments) {
+        Map<UUID, List<Stage>> stagesOf = byEvent(checked.stages().list());
+        Map<UUID, List<Response>> responsesOf = byEvent(checked.responses().list());
+        Map<UUID, List<Activity>> activityOf = byEvent(activity);
+        Map<UUID, List<Comment>> commentsOf = byEvent(comments);
+        Map<UUID, List<IdentityAttributes>> identityDataOf =
+                byEvent(checked.identityData().list());
+        return events.stream()
                 .map(row -> new PersonnelEvent(
                         row.id(),
                         row.number(),
