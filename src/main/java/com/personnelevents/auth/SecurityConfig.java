@@ -27,7 +27,9 @@ import org.springframework.security.oauth2.server.resource.web.authentication.Be
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.header.HeaderWriter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
@@ -191,6 +193,20 @@ class SecurityConfig implements WebMvcConfigurer {
     }
 
     /** A URL the firewall refuses (";", "//", encoded dots) in the envelope, with the security headers. */
+    /**
+     * Spring Security's strict firewall, its character rules for header and parameter names and header values
+     * checked without its regular expressions ({@link FirewallCharacters}); everything else as it is by
+     * default.
+     */
+    @Bean
+    static HttpFirewall firewall() {
+        StrictHttpFirewall firewall = new StrictHttpFirewall();
+        firewall.setAllowedHeaderNames(FirewallCharacters::isAllowedName);
+        firewall.setAllowedHeaderValues(FirewallCharacters::isAllowedHeaderValue);
+        firewall.setAllowedParameterNames(FirewallCharacters::isAllowedName);
+        return firewall;
+    }
+
     @Bean
     RequestRejectedHandler rejectedRequests(ErrorWriter errors) {
         List<HeaderWriter> headers = SecurityHeaders.writers();
