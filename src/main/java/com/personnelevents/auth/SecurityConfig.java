@@ -192,7 +192,6 @@ class SecurityConfig implements WebMvcConfigurer {
         return http.build();
     }
 
-    /** A URL the firewall refuses (";", "//", encoded dots) in the envelope, with the security headers. */
     /**
      * Spring Security's strict firewall, its character rules for header and parameter names and header values
      * checked without its regular expressions ({@link FirewallCharacters}); everything else as it is by
@@ -207,6 +206,7 @@ class SecurityConfig implements WebMvcConfigurer {
         return firewall;
     }
 
+    /** A URL the firewall refuses (";", "//", encoded dots) in the envelope, with the security headers. */
     @Bean
     RequestRejectedHandler rejectedRequests(ErrorWriter errors) {
         List<HeaderWriter> headers = SecurityHeaders.writers();
