@@ -68,19 +68,22 @@ class FirewallCharactersTest {
 
     private static boolean allowed(
             java.util.function.Consumer<jakarta.servlet.http.HttpServletRequest> read, HttpFirewall firewall) {
-        try {
-            read.accept(firewall.getFirewalledRequest(new MockHttpServletRequest("GET", "/api/personnel-events")));
-            return true;
-        } catch (RequestRejectedException refused) {
-            return false;
-        }
+        return allowed(new MockHttpServletRequest("GET", "/api/personnel-events"), read, firewall);
     }
 
     private static boolean allowedValue(String value, HttpFirewall firewall) {
         MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/personnel-events");
         request.addHeader("X-Checked", value);
+        return allowed(request, checked -> checked.getHeader("X-Checked"), firewall);
+    }
+
+    /** Whether the firewall lets {@code read} read the request, or refuses what it reads. */
+    private static boolean allowed(
+            MockHttpServletRequest request,
+            java.util.function.Consumer<jakarta.servlet.http.HttpServletRequest> read,
+            HttpFirewall firewall) {
         try {
-            firewall.getFirewalledRequest(request).getHeader("X-Checked");
+            read.accept(firewall.getFirewalledRequest(request));
             return true;
         } catch (RequestRejectedException refused) {
             return false;
